@@ -1,0 +1,49 @@
+# NRP: the two commands of the README are `make demo` and `make test`. Both install what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+# uv from PATH, else a private copy installed with pip into .tools/ (works on a machine with only Python).
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+RUN := $(UV) run --frozen
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SIZE ?= small
+
+.PHONY: demo test install lint pytest browser-deps db-stop clean-db translations
+
+$(UV):
+	@echo "uv not found: installing it into .tools/ with pip"
+	$(PYTHON) -m venv .tools && .tools/bin/pip install --quiet uv
+
+install: $(UV)
+	$(UV) sync --frozen
+	$(RUN) python manage.py compile_translations
+
+translations: install
+
+demo: install
+	$(RUN) python manage.py migrate --noinput
+	$(RUN) python manage.py seed_demo --size $(SIZE)
+	@echo "NRP běží na http://$(HOST):$(PORT)/  (Ctrl+C ukončí)"
+	$(RUN) python manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(RUN) ruff check .
+	$(RUN) ruff format --check nrp workflows matching tests benchmarks
+
+browser-deps:
+	@bash scripts/ensure_chromium.sh
+
+# pytest's exit 5 ("no tests collected") is not a failure of the suite itself.
+pytest:
+	$(RUN) pytest $(PYTEST_ARGS); s=$$?; if [ $$s -eq 5 ]; then exit 0; else exit $$s; fi
+
+test: install lint browser-deps pytest
+
+benchmarks: install
+	$(RUN) python benchmarks/run.py
+
+db-stop:
+	-$(RUN) python -c "import pgserver; pgserver.get_server('.pgdata', cleanup_mode='stop')"
+
+clean-db: db-stop
+	rm -rf .pgdata

@@ -1,0 +1,73 @@
+"""Real Chromium (Debian's package) driven by Playwright against Django's live server.
+
+Playwright's own browser download does not work here, so the binary on PATH is passed as
+``executable_path``. Where Chromium is missing the tests are skipped with the reason shown (``-ra``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls in tests are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if not path:
+        pytest.skip("Chromium is not installed (Debian package 'chromium'); run `make browser-deps` as root")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="cs-CZ")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login_as(page):
+    from tests.factories import PASSWORD
+
+    def do(user, password=PASSWORD):
+        page.goto("/prihlaseni/")
+        page.get_by_label("E-mail").fill(user.email)
+        page.get_by_label("Heslo").fill(password)
+        page.get_by_role("button", name="Přihlásit se").click()
+        page.wait_for_load_state("networkidle")
+        return page
+
+    return do
