@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "django_filters",
     "rest_framework",
     "drf_spectacular",
@@ -63,6 +64,11 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "nrp.core",
+    "nrp.audit",
+    "nrp.api",
+    "workflows.applicant_journey",
+    "workflows.child_mediation",
+    "matching",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,11 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("heslo/obnova/hotovo/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("zadatele/", include("workflows.applicant_journey.urls")),
+    path("deti/", include("workflows.child_mediation.urls")),
+    path("parovani/", include("matching.urls")),
+    path("audit/", include("nrp.audit.urls")),
+    path("api/", include("nrp.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sprava/", admin.site.urls),
 ]

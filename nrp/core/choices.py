@@ -47,3 +47,58 @@ class OrganisationKind(models.TextChoices):
     ACCOMPANYING = "accompanying", _("Doprovázející organizace")
     # The regional office itself employs guides (průvodce zájemců o NRP).
     REGIONAL_OFFICE = "regional_office", _("Krajský úřad")
+
+
+class LegalStatus(models.TextChoices):
+    """A child's legal status for mediation."""
+
+    # Právně volné dítě: parental consent given or not needed (§818 ff. civil code); adoption possible.
+    FREE = "free", _("právně volné")
+    # Právně nevolné: only foster care (long-term or short-term) can be mediated.
+    NOT_FREE = "not_free", _("právně nevolné")
+
+
+class HealthNeed(models.TextChoices):
+    """Health and development needs recorded for a child and accepted (or known) by a family."""
+
+    # Tělesné postižení (mobility, physical impairment).
+    PHYSICAL_DISABILITY = "physical", _("tělesné postižení")
+    # Mentální postižení.
+    INTELLECTUAL_DISABILITY = "intellectual", _("mentální postižení")
+    # Smyslové postižení (hearing, sight).
+    SENSORY_DISABILITY = "sensory", _("smyslové postižení")
+    # Chronické onemocnění (diabetes, epilepsy, heart condition …).
+    CHRONIC_ILLNESS = "chronic", _("chronické onemocnění")
+    # Opožděný vývoj (psychomotor or speech delay).
+    DEVELOPMENTAL_DELAY = "delay", _("opožděný vývoj")
+    # Poruchy chování (behavioural difficulties, attachment disorder).
+    BEHAVIOURAL = "behavioural", _("poruchy chování")
+    # Fetální alkoholový syndrom / prenatal exposure to alcohol or drugs.
+    PRENATAL_EXPOSURE = "prenatal", _("prenatální expozice alkoholu či drogám")
+    # Infectious disease needing long-term care (hepatitis B/C, HIV).
+    INFECTIOUS = "infectious", _("infekční onemocnění (hepatitida, HIV)")
+
+
+class Ethnicity(models.TextChoices):
+    """Ethnicity of a child, recorded only where the file states it."""
+
+    # Majoritní společnost.
+    MAJORITY = "majority", _("majoritní")
+    # Romské etnikum (the group that waits longest in practice).
+    ROMA = "roma", _("romské")
+    # Jiné (another minority or mixed).
+    OTHER = "other", _("jiné")
+
+
+class ContactLevel(models.TextChoices):
+    """Contact with the birth family (styk s biologickou rodinou), from least to most."""
+
+    # Bez kontaktu.
+    NONE = "none", _("bez kontaktu")
+    # Asistovaný (supervised) kontakt.
+    SUPERVISED = "supervised", _("asistovaný kontakt")
+    # Pravidelný kontakt.
+    REGULAR = "regular", _("pravidelný kontakt")
+
+
+CONTACT_ORDER = [ContactLevel.NONE, ContactLevel.SUPERVISED, ContactLevel.REGULAR]
