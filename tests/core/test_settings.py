@@ -13,7 +13,11 @@ ROOT = Path(settings.BASE_DIR)
 
 
 def manage(*args, env_overrides: dict, timeout=60):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "NRP_ENV", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "NRP_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
