@@ -28,7 +28,7 @@ demo: install
 
 lint: install
 	$(RUN) ruff check .
-	$(RUN) ruff format --check nrp workflows matching tests benchmarks
+	$(RUN) ruff format --check .
 
 browser-deps:
 	@bash scripts/ensure_chromium.sh
