@@ -1,0 +1,296 @@
+"""Input and output dataclasses of the matching engine (párování). Pure Python: no Django import here.
+
+Vocabulary values are the same strings as the Django ``TextChoices`` in ``nrp.core.choices`` (``"ADOPTION"``,
+``"free"``, ``"behavioural"`` …), so the adapter passes model values through unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, NamedTuple
+
+# --- vocabularies (mirrors of nrp.core.choices / RegisterStatus; tests check they stay in sync) -------------
+CARE_TYPES = ("ADOPTION", "FOSTER", "FOSTER_TEMP", "GUARDIAN")
+ADOPTION = "ADOPTION"
+LEGAL_FREE = "free"
+LEGAL_STATUSES = ("free", "not_free")
+SEXES = ("F", "M")
+HEALTH_NEEDS = (
+    "physical",
+    "intellectual",
+    "sensory",
+    "chronic",
+    "delay",
+    "behavioural",
+    "prenatal",
+    "infectious",
+)
+ETHNICITIES = ("majority", "roma", "other")
+CONTACT_ORDER = ("none", "supervised", "regular")
+CONTACT_NONE = "none"
+STATUS_ACTIVE = "active"
+REGISTER_STATUSES = ("active", "paused", "removed", "withdrawn", "placed")
+
+
+class WishFlag:
+    """Structured signals of the child's own wishes (přání dítěte) that matching can weigh.
+
+    The child's words stay in the case file; the officer who heard the child records which of these few
+    signals the wishes clearly express. Only what can be checked against a family's profile is a flag.
+    """
+
+    # "Chce vyrůstat s dalšími dětmi": a family with children already in the household fits.
+    OTHER_CHILDREN = "other_children"
+    # "Chce být v rodině jediným dítětem": a family without other children fits.
+    ONLY_CHILD = "only_child"
+    # "Chce zůstat blízko domova": a family living near the child's home ORP fits (distance between ORP seats).
+    NEAR_HOME = "near_home"
+
+    ALL = (OTHER_CHILDREN, ONLY_CHILD, NEAR_HOME)
+
+
+# Error messages of input validation (tests import them). Czech, like every message shown to a person.
+AGE_RANGE_IMPOSSIBLE = "Profil rodiny {entry_id}: nejnižší věk dítěte ({age_min}) je vyšší než nejvyšší ({age_max})."
+CAPACITY_IMPOSSIBLE = "Profil rodiny {entry_id}: počet dětí najednou musí být alespoň 1 (zadáno {max_children})."
+AGE_NEGATIVE = "Profil rodiny {entry_id}: věk dítěte nemůže být záporný."
+CASE_WITHOUT_CHILDREN = "Případ {case_id}: chybí dítě – párovat lze jen případ s alespoň jedním dítětem."
+UNKNOWN_VALUE = "Neznámá hodnota {value!r} v poli {field}."
+WEIGHT_OUT_OF_RANGE = "Váha kritéria {criterion} musí být mezi 0 a 1 (zadáno {value})."
+WEIGHTS_ALL_ZERO = "Alespoň jedno kritérium musí mít nenulovou váhu."
+
+
+class MatchingInputError(ValueError):
+    """Input the engine refuses (an impossible profile, an unknown vocabulary value)."""
+
+
+def _check_values(values, allowed, field_name: str) -> None:
+    for value in values:
+        if value not in allowed:
+            raise MatchingInputError(UNKNOWN_VALUE.format(value=value, field=field_name))
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A point (the seat town of an ORP), degrees."""
+
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class ChildProfile:
+    """One child as matching sees it: anonymised (no name, no date of birth, only the age on the day)."""
+
+    age: int
+    sex: str
+    legal_status: str
+    health_needs: frozenset[str] = frozenset()
+    # Empty when the file does not state it (then it is not a constraint).
+    ethnicity: str = ""
+
+    def __post_init__(self) -> None:
+        if self.age < 0:
+            raise MatchingInputError(UNKNOWN_VALUE.format(value=self.age, field="age"))
+        _check_values((self.sex,), SEXES, "sex")
+        _check_values((self.legal_status,), LEGAL_STATUSES, "legal_status")
+        _check_values(self.health_needs, HEALTH_NEEDS, "health_needs")
+        if self.ethnicity:
+            _check_values((self.ethnicity,), ETHNICITIES, "ethnicity")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseProfile:
+    """The unit of mediation: one child or a sibling group placed together (sourozenecká skupina)."""
+
+    case_id: int
+    region_id: int
+    care_types_sought: frozenset[str]
+    children: tuple[ChildProfile, ...]
+    contact_plan: str = CONTACT_NONE
+    # Where the birth family lives (ORP seat); needed for the distance criterion when contact is planned.
+    birth_family_location: Location | None = None
+    # The child's home ORP seat (for the "near home" wish).
+    home_location: Location | None = None
+    wishes: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.children:
+            raise MatchingInputError(CASE_WITHOUT_CHILDREN.format(case_id=self.case_id))
+        _check_values(self.care_types_sought, CARE_TYPES, "care_types_sought")
+        _check_values((self.contact_plan,), CONTACT_ORDER, "contact_plan")
+        _check_values(self.wishes, WishFlag.ALL, "wishes")
+
+    @property
+    def group_size(self) -> int:
+        return len(self.children)
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyProfile:
+    """An applicant register entry (záznam v evidenci žadatelů) with its acceptance profile, as matched."""
+
+    entry_id: int
+    region_id: int
+    care_types: frozenset[str]
+    status: str
+    effective_date: date
+    age_min: int
+    age_max: int
+    sexes: frozenset[str]
+    max_children: int
+    accepts_siblings: bool
+    legal_statuses: frozenset[str]
+    health_needs_accepted: frozenset[str] = frozenset()
+    health_needs_experience: frozenset[str] = frozenset()
+    ethnicities_accepted: frozenset[str] = frozenset()
+    contact_willingness: str = CONTACT_NONE
+    accepts_other_regions: bool = True
+    children_in_household: int = 0
+    location: Location | None = None
+
+    def __post_init__(self) -> None:
+        if self.age_min < 0 or self.age_max < 0:
+            raise MatchingInputError(AGE_NEGATIVE.format(entry_id=self.entry_id))
+        if self.age_min > self.age_max:
+            raise MatchingInputError(
+                AGE_RANGE_IMPOSSIBLE.format(entry_id=self.entry_id, age_min=self.age_min, age_max=self.age_max)
+            )
+        if self.max_children < 1:
+            raise MatchingInputError(CAPACITY_IMPOSSIBLE.format(entry_id=self.entry_id, max_children=self.max_children))
+        _check_values(self.care_types, CARE_TYPES, "care_types")
+        _check_values((self.status,), REGISTER_STATUSES, "status")
+        _check_values(self.sexes, SEXES, "sexes")
+        _check_values(self.legal_statuses, LEGAL_STATUSES, "legal_statuses")
+        _check_values(self.health_needs_accepted, HEALTH_NEEDS, "health_needs_accepted")
+        _check_values(self.health_needs_experience, HEALTH_NEEDS, "health_needs_experience")
+        _check_values(self.ethnicities_accepted, ETHNICITIES, "ethnicities_accepted")
+        _check_values((self.contact_willingness,), CONTACT_ORDER, "contact_willingness")
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Weight of each soft criterion, each 0–1. Defaults are the shipped regional defaults (docs in criteria/)."""
+
+    age_preference: float = 1.0
+    needs_experience: float = 0.8
+    birth_family_distance: float = 1.0
+    waiting_time: float = 0.6
+    child_wishes: float = 0.8
+    household_children: float = 0.4
+
+    def __post_init__(self) -> None:
+        total = 0.0
+        for name in WEIGHT_FIELDS:
+            value = getattr(self, name)
+            if not (0.0 <= value <= 1.0):
+                raise MatchingInputError(WEIGHT_OUT_OF_RANGE.format(criterion=name, value=value))
+            total += value
+        if total <= 0:
+            raise MatchingInputError(WEIGHTS_ALL_ZERO)
+
+    def as_dict(self) -> dict[str, float]:
+        return {name: getattr(self, name) for name in WEIGHT_FIELDS}
+
+
+WEIGHT_FIELDS = (
+    "age_preference",
+    "needs_experience",
+    "birth_family_distance",
+    "waiting_time",
+    "child_wishes",
+    "household_children",
+)
+
+
+# --- output -------------------------------------------------------------------------------------------------
+# Result records are NamedTuples rather than dataclasses: immutable too, and several times cheaper to create
+# (a ranking of 10,000 families creates tens of thousands of them).
+class Reason(NamedTuple):
+    """A reason in plain Czech, with its stable code and parameters so it can be rendered in another language."""
+
+    code: str
+    params: tuple[tuple[str, Any], ...]
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "params": {k: list(v) if isinstance(v, tuple) else v for k, v in self.params},
+            "text": self.text,
+        }
+
+
+class CriterionScore(NamedTuple):
+    """One soft criterion for one family: raw score 0–1, its weight, and its share of the total."""
+
+    criterion: str
+    score: float
+    weight: float
+    # weight × score / (sum of the weights of applicable criteria); the contributions sum to the total.
+    contribution: float
+    applicable: bool
+    reason: Reason
+
+
+class RankedFamily:
+    """One eligible family in a ranking: its place, total score and (computed on first access) the per-criterion
+    scores, contributions and Czech reasons.
+
+    The explanation is built lazily: a ranking of 10,000 families may hold thousands of eligible ones and most
+    callers read the details of the first few; the values do not depend on when they are read. Read-only.
+    """
+
+    __slots__ = ("entry_id", "rank", "total", "waited_days", "_explain", "_criteria")
+
+    def __init__(
+        self,
+        entry_id: int,
+        rank: int,
+        total: float,
+        waited_days: int,
+        explain: Callable[[], tuple[CriterionScore, ...]],
+    ) -> None:
+        self.entry_id = entry_id
+        self.rank = rank
+        self.total = total
+        self.waited_days = waited_days
+        self._explain = explain
+        self._criteria: tuple[CriterionScore, ...] | None = None
+
+    @property
+    def criteria(self) -> tuple[CriterionScore, ...]:
+        if self._criteria is None:
+            self._criteria = self._explain()
+        return self._criteria
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        return tuple(c.reason for c in self.criteria)
+
+    def __repr__(self) -> str:
+        return f"RankedFamily(entry_id={self.entry_id}, rank={self.rank}, total={self.total})"
+
+
+@dataclass(frozen=True, slots=True)
+class RankingResult:
+    case_id: int
+    considered: int
+    ranked: tuple[RankedFamily, ...]
+    # (entry id, rule code) of every family left out, under the FIRST hard rule it breaks (tvrdé kritérium).
+    exclusions: tuple[tuple[int, str], ...]
+    # rule code -> number of families it excluded, every rule listed (zero included), in rule order.
+    excluded_counts: tuple[tuple[str, int], ...]
+    # rule code -> the reason in plain Czech (what about this child the families could not accept).
+    rule_reasons: dict[str, Reason] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.ranked
+
+    def excluded_count(self, rule: str) -> int:
+        return dict(self.excluded_counts)[rule]
+
+    def excluded_by(self, rule: str) -> set[int]:
+        return {entry_id for entry_id, r in self.exclusions if r == rule}
