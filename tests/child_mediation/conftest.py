@@ -1,0 +1,125 @@
+"""Helpers for child mediation tests: cases, approved families, a stand-in stored ranking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.utils import timezone
+
+from nrp.core.choices import CareType, ContactLevel, LegalStatus, Role, Sex
+from tests.factories import household_with_members, orp, user_with_role
+from workflows.applicant_journey.models import AcceptanceProfile, ApplicantRegisterEntry
+from workflows.child_mediation import services
+
+
+@dataclass
+class StoredRanking:
+    """Stands in for matching.RankingRun: a stored ranking with ordered results."""
+
+    child_case_id: int
+    results: list[dict]
+    pk: int = 1
+    national: bool = False
+    exclusions: list = field(default_factory=list)
+
+
+def make_entry(region_code_orp: str = "Brno", care_types=(CareType.ADOPTION, CareType.FOSTER)):
+    household = household_with_members(residence=region_code_orp)
+    entry = ApplicantRegisterEntry.objects.create(
+        household=household,
+        region=household.residence_orp.region,
+        care_types=list(care_types),
+        decision_date=date(2025, 1, 10),
+        effective_date=date(2025, 2, 1),
+    )
+    AcceptanceProfile.objects.create(
+        entry=entry,
+        sexes=[Sex.FEMALE, Sex.MALE],
+        ethnicities_accepted=["majority", "roma", "other"],
+        legal_statuses=[LegalStatus.FREE, LegalStatus.NOT_FREE],
+    )
+    return entry
+
+
+def child_data(**overrides) -> dict:
+    data = {
+        "first_name": "Anežka",
+        "last_name": "Součková",
+        "date_of_birth": date(2019, 3, 14),
+        "sex": Sex.FEMALE,
+        "legal_status": LegalStatus.FREE,
+        "health_needs": ["delay"],
+        "health_notes": "Logopedická péče.",
+        "ethnicity": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def propose(ospod, *, children=None, care_types=(CareType.ADOPTION, CareType.FOSTER), **kwargs):
+    return services.case_propose(
+        proposed_by=ospod,
+        orp=orp("Brno"),
+        care_types_sought=list(care_types),
+        children=children or [child_data()],
+        contact_plan=kwargs.pop("contact_plan", ContactLevel.NONE),
+        wishes=kwargs.pop("wishes", "Chci mít pejska a velkou ségru."),
+        wishes_how_heard=kwargs.pop("wishes_how_heard", "Rozhovor s pracovnicí OSPOD v dětském domově."),
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def waiting_case(ospod_worker, officer):
+    case = propose(ospod_worker)
+    return services.case_register(case=case, officer=officer, registered_on=timezone.localdate() - timedelta(days=5))
+
+
+@pytest.fixture
+def families():
+    return [make_entry() for _ in range(3)]
+
+
+@pytest.fixture
+def psychologist(jmk):
+    return user_with_role(Role.ASSESSOR, email="psych@test.nrp.example", region=jmk)
+
+
+def ranking_for(case, entries) -> StoredRanking:
+    return StoredRanking(
+        child_case_id=case.pk,
+        results=[
+            {
+                "entry_id": e.pk,
+                "score": round(0.9 - i * 0.1, 2),
+                "contributions": {"age": 0.3},
+                "reasons": [f"Věk dítěte odpovídá přání rodiny ({i + 1})."],
+            }
+            for i, e in enumerate(entries)
+        ],
+    )
+
+
+def held_conference(case, officer, entries, order=None):
+    """A conference with signed minutes choosing ``order`` (default: the ranking order)."""
+    conference = services.conference_prepare(
+        case=case,
+        officer=officer,
+        scheduled_at=timezone.make_aware(datetime(2026, 12, 1, 10, 0)),
+        shortlist_size=len(entries),
+        participants=[("officer", "Mgr. Jana Krajská, KÚ JMK"), ("ospod", "Bc. Eva Brněnská, OSPOD Brno")],
+        ranking=ranking_for(case, entries),
+    )
+    minutes = services.minutes_save(
+        conference=conference,
+        author=officer,
+        attendance="Všichni pozvaní.",
+        discussion="Shoda na pořadí.",
+        wishes_considered="Přání mít sourozence a zvíře: rodiny se psem a dětmi výše.",
+        approach_order=order or [e.pk for e in entries],
+        reasoning="Rodina 1 má zkušenost s opožděným vývojem.",
+    )
+    services.minutes_sign_off(minutes=minutes, officer=officer)
+    return conference

@@ -1,0 +1,201 @@
+"""Forms of the children register screens (validation messages in Czech; services re-check the rules)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from nrp.core.choices import MEDIATED_CARE_TYPES, CareType, ContactLevel, HealthNeed
+from nrp.core.models import Orp
+from workflows.child_mediation.models import Child, ClosureReason, ParticipantRole
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+MAX_CHILDREN_IN_GROUP = 8
+MEDIATED_CHOICES = [(c.value, c.label) for c in MEDIATED_CARE_TYPES]
+
+
+class CaseProposalForm(forms.Form):
+    """The child's file sent by OSPOD (spisová dokumentace dítěte), without the children themselves."""
+
+    orp = forms.ModelChoiceField(label=_("ORP dítěte"), queryset=Orp.objects.none())
+    care_types_sought = forms.MultipleChoiceField(
+        label=_("Hledaná forma péče"), choices=MEDIATED_CHOICES, widget=forms.CheckboxSelectMultiple
+    )
+    contact_plan = forms.ChoiceField(label=_("Kontakt s biologickou rodinou"), choices=ContactLevel.choices)
+    birth_family_orp = forms.ModelChoiceField(
+        label=_("Kde žije biologická rodina (ORP)"),
+        queryset=Orp.objects.order_by("name"),
+        required=False,
+        help_text=_("Povinné, je-li plánován kontakt: bližší rodina je pro kontakt výhodnější."),
+    )
+    wishes = forms.CharField(label=_("Přání dítěte jeho vlastními slovy"), widget=forms.Textarea, required=False)
+    wishes_how_heard = forms.CharField(
+        label=_("Jak bylo dítě vyslechnuto"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    siblings_separation_reason = forms.CharField(
+        label=_("Důvod odděleného umístění sourozenců"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Sourozenci se umisťují společně; vyplňte jen tehdy, pokud spis uvádí, proč ne."),
+    )
+    notes = forms.CharField(label=_("Poznámky"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, orps=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["orp"].queryset = orps if orps is not None else Orp.objects.none()
+        if orps is not None and orps.count() == 1:
+            self.fields["orp"].initial = orps.first()
+
+
+class ChildForm(forms.ModelForm):
+    health_needs = forms.MultipleChoiceField(
+        label=_("Zdravotní a vývojové potřeby"),
+        choices=HealthNeed.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Child
+        fields = [
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "sex",
+            "legal_status",
+            "health_needs",
+            "health_notes",
+            "ethnicity",
+        ]
+        widgets = {"date_of_birth": DATE, "health_notes": forms.Textarea(attrs={"rows": 3})}
+
+
+ChildFormSet = forms.formset_factory(ChildForm, extra=0, min_num=1, validate_min=True, max_num=MAX_CHILDREN_IN_GROUP)
+
+
+class RegisterForm(forms.Form):
+    registered_on = forms.DateField(label=_("Datum zařazení do evidence dětí"), widget=DATE)
+
+
+class ConferenceForm(forms.Form):
+    scheduled_at = forms.DateTimeField(label=_("Termín konference"), widget=DATETIME)
+    shortlist_size = forms.IntegerField(label=_("Počet rodin v užším výběru (N)"), min_value=1, max_value=20, initial=5)
+    officer_name = forms.CharField(label=_("Pracovník krajského úřadu"), max_length=200)
+    ospod_name = forms.CharField(label=_("Pracovník OSPOD dítěte"), max_length=200, required=False)
+    psychologist_name = forms.CharField(label=_("Psycholog"), max_length=200, required=False)
+    carer_name = forms.CharField(label=_("Současný pečovatel dítěte"), max_length=200, required=False)
+    guide_name = forms.CharField(label=_("Průvodce (je-li to namístě)"), max_length=200, required=False)
+    other_names = forms.CharField(
+        label=_("Další účastníci (každý na nový řádek)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def participants(self) -> list[tuple[str, str]]:
+        d = self.cleaned_data
+        rows = [
+            (ParticipantRole.OFFICER, d["officer_name"]),
+            (ParticipantRole.OSPOD, d.get("ospod_name", "")),
+            (ParticipantRole.PSYCHOLOGIST, d.get("psychologist_name", "")),
+            (ParticipantRole.CARER, d.get("carer_name", "")),
+            (ParticipantRole.GUIDE, d.get("guide_name", "")),
+        ]
+        rows += [(ParticipantRole.OTHER, line) for line in d.get("other_names", "").splitlines()]
+        return [(role, name.strip()) for role, name in rows if name and name.strip()]
+
+
+class MinutesForm(forms.Form):
+    attendance = forms.CharField(label=_("Přítomni (docházka)"), widget=forms.Textarea(attrs={"rows": 3}))
+    discussion = forms.CharField(label=_("Shrnutí diskuse"), widget=forms.Textarea)
+    wishes_considered = forms.CharField(
+        label=_("Jak byla zohledněna přání dítěte"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    approach_order = forms.CharField(
+        label=_("Pořadí rodin k oslovení"),
+        help_text=_("Čísla záznamů v evidenci žadatelů z užšího výběru, v pořadí oslovení, oddělená čárkou."),
+    )
+    reasoning = forms.CharField(label=_("Zdůvodnění pořadí"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_approach_order(self) -> list[int]:
+        raw = self.cleaned_data["approach_order"].replace(";", ",").replace(" ", ",")
+        try:
+            return [int(part) for part in raw.split(",") if part.strip()]
+        except ValueError as exc:
+            raise forms.ValidationError(_("Zadejte čísla záznamů oddělená čárkou.")) from exc
+
+
+class NoticeForm(forms.Form):
+    notified_on = forms.DateField(label=_("Datum písemného vyrozumění rodiny (§24 odst. 2)"), widget=DATE)
+
+
+class AnswerForm(forms.Form):
+    accepted = forms.TypedChoiceField(
+        label=_("Odpověď rodiny"),
+        choices=[("1", _("přijímá – podá návrh soudu")), ("0", _("odmítá"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    answered_on = forms.DateField(label=_("Datum odpovědi"), widget=DATE)
+    reason = forms.CharField(
+        label=_("Důvod (u odmítnutí povinný)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class ExtensionForm(forms.Form):
+    days = forms.IntegerField(
+        label=_("Prodloužit o (dní)"), min_value=1, help_text=_("Nejvýše o 30 dní, jen jednou (§24 odst. 3).")
+    )
+    reason = forms.CharField(label=_("Důvod prodloužení"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CourtDecisionForm(forms.Form):
+    care_type = forms.ChoiceField(label=_("Forma péče"), choices=MEDIATED_CHOICES)
+    court_decision_date = forms.DateField(label=_("Datum rozhodnutí soudu"), widget=DATE)
+    effective_date = forms.DateField(label=_("Datum právní moci"), widget=DATE)
+    pre_adoption_care_start = forms.DateField(
+        label=_("Počátek péče před osvojením"),
+        widget=DATE,
+        required=False,
+        help_text=_("U osvojení povinné: soud rozhodne nejdříve po 6 měsících péče (§829 OZ)."),
+    )
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case is not None:
+            self.fields["care_type"].choices = [(t, CareType(t).label) for t in case.care_types_sought]
+
+
+class AgreementForm(forms.Form):
+    signed_on = forms.DateField(label=_("Dohoda o výkonu pěstounské péče uzavřena dne (§47b)"), widget=DATE)
+
+
+class ClosureForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Důvod uzavření"), choices=ClosureReason.choices)
+    note = forms.CharField(label=_("Zdůvodnění"), widget=forms.Textarea(attrs={"rows": 4}))
+    closed_on = forms.DateField(label=_("Datum uzavření"), widget=DATE)
+    confirm = forms.BooleanField(
+        label=_("Potvrzuji uzavření případu; otevřená oslovení rodin budou zrušena."), required=True
+    )
+
+
+class RegisterFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Stav"), required=False)
+    flag = forms.ChoiceField(
+        label=_("Příznak"),
+        required=False,
+        choices=[
+            ("", _("otevřené případy")),
+            ("national", _("celostátní hledání")),
+            ("intercountry_due", _("ÚMPOD: do 6 měsíců / nabídnuto")),
+            ("intercountry", _("nabídnuto ÚMPOD")),
+            ("all", _("všechny včetně uzavřených")),
+        ],
+    )
+    care_type = forms.ChoiceField(
+        label=_("Forma péče"), required=False, choices=[("", _("všechny")), *MEDIATED_CHOICES]
+    )
+
+    def __init__(self, *args, **kwargs):
+        from workflows.child_mediation.models import ChildCaseStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("všechny")), *ChildCaseStatus.choices]

@@ -1,0 +1,203 @@
+"""Approaching families in the order the conference chose (oslovení žadatelů, §24(2), §24(3))."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nrp.audit.models import AuditAction
+from workflows.applicant_journey.models import ApplicantRegisterEntry, RegisterStatus
+from workflows.child_mediation import deadlines
+from workflows.child_mediation.models import (
+    ACTIVE_APPROACH_STATUSES,
+    Approach,
+    ApproachStatus,
+    CaseReminder,
+    ChildCase,
+    ChildCaseStatus,
+    ConferenceMinutes,
+    ReminderKind,
+)
+from workflows.child_mediation.services.cases import resume_search_status
+from workflows.child_mediation.services.common import audit, lock_case, require_officer
+
+APPROACH_ALREADY_ACTIVE = _("Pro toto dítě už je oslovena jiná rodina; počkejte na její odpověď.")
+NO_SIGNED_MINUTES = _("Rodiny lze oslovovat až podle podepsaného zápisu z případové konference.")
+CASE_NOT_SEARCHING = _("Dítě není ve stavu, kdy se pro něj hledá rodina.")
+NOT_OPEN = _("Odpověď lze zaznamenat jen u otevřeného oslovení.")
+FAILED_MATCH_NEEDS_REASON = _("U nezdařeného párování uveďte důvod.")
+EXTENSION_ONLY_ONCE = _("Lhůtu k podání návrhu soudu lze prodloužit jen jednou (§24 odst. 3).")
+EXTENSION_TOO_LONG = _("Lhůtu lze prodloužit nejvýše o 30 dní (§24 odst. 3).")
+EXTENSION_TOO_SHORT = _("Prodloužení musí být alespoň o 1 den.")
+EXTENSION_AFTER_DEADLINE = _("Lhůta už uplynula; prodloužit ji nelze.")
+EXTENSION_NEEDS_REASON = _("Uveďte důvod prodloužení lhůty.")
+NOTICE_IN_FUTURE = _("Datum písemného vyrozumění nemůže být v budoucnosti.")
+LAPSED_REASON = _("Rodina nepodala návrh soudu ve lhůtě (§24 odst. 3).")
+
+SEARCHING = (ChildCaseStatus.WAITING, ChildCaseStatus.NATIONAL)
+
+
+def latest_signed_minutes(case: ChildCase) -> ConferenceMinutes | None:
+    return (
+        ConferenceMinutes.objects.filter(conference__case=case, signed_off_at__isnull=False)
+        .order_by("-conference__scheduled_at", "-conference_id", "-version")
+        .first()
+    )
+
+
+def next_entry_to_approach(case: ChildCase, minutes: ConferenceMinutes) -> tuple[int, ApplicantRegisterEntry] | None:
+    """The first family on the conference's list not yet approached for this child and free to be approached."""
+    tried = set(Approach.objects.filter(case=case).values_list("entry_id", flat=True))
+    busy = set(
+        Approach.objects.filter(status__in=ACTIVE_APPROACH_STATUSES)
+        .exclude(case=case)
+        .values_list("entry_id", flat=True)
+    )
+    for position, entry_id in enumerate(minutes.approach_order, start=1):
+        if entry_id in tried or entry_id in busy:
+            continue
+        entry = ApplicantRegisterEntry.objects.filter(pk=entry_id, status=RegisterStatus.ACTIVE).first()
+        if entry is not None:
+            return position, entry
+    return None
+
+
+@transaction.atomic
+def approach_start_next(
+    *, case: ChildCase, officer, notified_on: date | None = None, created_by=None
+) -> Approach | None:
+    """Notify the next family on the signed list in writing (§24(2)); None when the list is exhausted.
+
+    The case row is locked FOR UPDATE, and a partial unique index allows one active approach per case and per
+    family, so two officers clicking at once never approach two families for the same child.
+    """
+    case = lock_case(case)
+    require_officer(officer, case)
+    if Approach.objects.filter(case=case, status__in=ACTIVE_APPROACH_STATUSES).exists():
+        raise ValidationError(APPROACH_ALREADY_ACTIVE)
+    if case.status not in SEARCHING:
+        raise ValidationError(CASE_NOT_SEARCHING)
+    minutes = latest_signed_minutes(case)
+    if minutes is None:
+        raise ValidationError(NO_SIGNED_MINUTES)
+    notified_on = notified_on or timezone.localdate()
+    if officer is not None and notified_on > timezone.localdate():
+        raise ValidationError({"notified_on": NOTICE_IN_FUTURE})
+    found = next_entry_to_approach(case, minutes)
+    if found is None:
+        return None
+    position, entry = found
+    approach = Approach(
+        case=case,
+        entry=entry,
+        minutes=minutes,
+        position=position,
+        notified_on=notified_on,
+        deadline=deadlines.court_request_deadline(notified_on),
+        created_by=officer or created_by,
+    )
+    try:
+        with transaction.atomic():
+            approach.save()
+    except IntegrityError as exc:
+        raise ValidationError(APPROACH_ALREADY_ACTIVE) from exc
+    case.status = ChildCaseStatus.APPROACHING
+    case.save(update_fields=["status"])
+    audit(officer, AuditAction.CREATE, approach, case, entry=entry.pk, position=position)
+    # TODO(notification): the written notice itself (letter/e-mail to the family) is the journey module's job.
+    return approach
+
+
+def _fail(approach: Approach, *, status: str, reason: str, on: date, actor) -> Approach | None:
+    """Close an approach as a failed match (nezdařené párování) and move on to the next family."""
+    approach.status = status
+    approach.reason = reason
+    approach.answered_on = on
+    approach.save(update_fields=["status", "reason", "answered_on"])
+    case = approach.case
+    case.status = resume_search_status(case)
+    case.save(update_fields=["status"])
+    audit(actor, AuditAction.UPDATE, approach, case, outcome=status)
+    # Cron (no actor): the next notice goes out in the name of whoever started the sequence.
+    return approach_start_next(case=case, officer=actor, notified_on=on, created_by=approach.created_by)
+
+
+@transaction.atomic
+def approach_record_answer(
+    *, approach: Approach, actor, accepted: bool, reason: str = "", answered_on: date | None = None
+) -> Approach | None:
+    """Record the family's answer. Accepted: the family asks the court. Declined: failed match, next family.
+
+    Returns the next approach when a decline moved on to the next family, else None.
+    """
+    lock_case(approach.case)
+    approach = Approach.objects.select_for_update().select_related("case").get(pk=approach.pk)
+    require_officer(actor, approach.case)
+    if approach.status != ApproachStatus.OPEN:
+        raise ValidationError(NOT_OPEN)
+    answered_on = answered_on or timezone.localdate()
+    if accepted:
+        approach.status = ApproachStatus.ACCEPTED
+        approach.answered_on = answered_on
+        approach.reason = reason.strip()
+        approach.save(update_fields=["status", "answered_on", "reason"])
+        audit(actor, AuditAction.UPDATE, approach, approach.case, outcome="accepted")
+        return None
+    if not reason.strip():
+        raise ValidationError({"reason": FAILED_MATCH_NEEDS_REASON})
+    return _fail(approach, status=ApproachStatus.DECLINED, reason=reason.strip(), on=answered_on, actor=actor)
+
+
+@transaction.atomic
+def approach_extend(*, approach: Approach, officer, days: int, reason: str, today: date | None = None) -> Approach:
+    """§24(3): the KÚ may extend the court-request period once, by at most 30 days."""
+    lock_case(approach.case)
+    approach = Approach.objects.select_for_update().select_related("case").get(pk=approach.pk)
+    require_officer(officer, approach.case)
+    today = today or timezone.localdate()
+    if approach.status != ApproachStatus.OPEN:
+        raise ValidationError(NOT_OPEN)
+    if approach.extended_by_days:
+        raise ValidationError(EXTENSION_ONLY_ONCE)
+    if days is None or days < 1:
+        raise ValidationError({"days": EXTENSION_TOO_SHORT})
+    if days > deadlines.COURT_REQUEST_MAX_EXTENSION_DAYS:
+        raise ValidationError({"days": EXTENSION_TOO_LONG})
+    if today > approach.deadline:
+        raise ValidationError(EXTENSION_AFTER_DEADLINE)
+    if not reason.strip():
+        raise ValidationError({"reason": EXTENSION_NEEDS_REASON})
+    approach.deadline = approach.deadline + timedelta(days=days)
+    approach.extended_by_days = days
+    approach.extended_on = today
+    approach.extension_reason = reason.strip()
+    approach.save(update_fields=["deadline", "extended_by_days", "extended_on", "extension_reason"])
+    audit(officer, AuditAction.UPDATE, approach, approach.case, extended_by_days=days)
+    return approach
+
+
+def approaches_lapse(*, today: date) -> int:
+    """Close open approaches whose court-request period ended before ``today`` (idempotent), then go on."""
+    count = 0
+    for approach_id in Approach.objects.filter(status=ApproachStatus.OPEN, deadline__lt=today).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            approach = Approach.objects.select_related("case").get(pk=approach_id)
+            lock_case(approach.case)
+            approach.refresh_from_db()
+            if approach.status != ApproachStatus.OPEN or approach.deadline >= today:
+                continue
+            CaseReminder.objects.get_or_create(
+                case=approach.case,
+                kind=ReminderKind.APPROACH_LAPSED,
+                key=str(approach.pk),
+                defaults={"due_on": approach.deadline},
+            )
+            _fail(approach, status=ApproachStatus.LAPSED, reason=str(LAPSED_REASON), on=today, actor=None)
+            count += 1
+    return count

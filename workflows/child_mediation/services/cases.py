@@ -1,0 +1,189 @@
+"""The child's case: proposal by OSPOD, entry in the register, national search, ÚMPOD flag, closure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nrp.audit.models import AuditAction
+from nrp.core.choices import CareType, LegalStatus
+from nrp.core.demo import REGION_SLUG
+from nrp.core.models import Orp
+from workflows.child_mediation import permissions
+from workflows.child_mediation.models import (
+    ACTIVE_APPROACH_STATUSES,
+    ADOPTION_NEEDS_FREE_CHILD,
+    Approach,
+    ApproachStatus,
+    CaseReminder,
+    Child,
+    ChildCase,
+    ChildCaseStatus,
+    ClosureReason,
+    ReminderKind,
+)
+from workflows.child_mediation.services.common import audit, flags_of, lock_case, require_officer
+
+NO_CHILDREN = _("Případ musí obsahovat alespoň jedno dítě.")
+NOT_PROPOSED = _("Do evidence lze zařadit jen dítě navržené OSPOD, které dosud v evidenci není.")
+NOT_WAITING = _("Do celostátního hledání lze předat jen dítě v evidenci, pro které se hledá rodina.")
+ALREADY_FINISHED = _("Případ je již uzavřen nebo dítě svěřeno do péče.")
+CLOSURE_NEEDS_NOTE = _("Uveďte zdůvodnění uzavření případu.")
+REGISTERED_IN_FUTURE = _("Datum zařazení do evidence nemůže být v budoucnosti.")
+
+FINISHED = (ChildCaseStatus.PLACED, ChildCaseStatus.CLOSED)
+
+
+def next_reference(region, year: int) -> str:
+    prefix = f"{REGION_SLUG.get(region.code, region.nuts3).upper()}-{year}-"
+    last = (
+        ChildCase.objects.filter(reference__startswith=prefix)
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+    ).first()
+    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{number:04d}"
+
+
+@transaction.atomic
+def case_propose(
+    *,
+    proposed_by,
+    orp: Orp,
+    care_types_sought: list[str],
+    children: list[dict],
+    contact_plan: str = "none",
+    birth_family_orp: Orp | None = None,
+    wishes: str = "",
+    wishes_how_heard: str = "",
+    siblings_separation_reason: str = "",
+    notes: str = "",
+    now=None,
+) -> ChildCase:
+    """OSPOD of the child's ORP proposes a child (or a sibling group, one case) for mediation."""
+    if proposed_by is not None and not permissions.may_propose_for_orp(proposed_by, orp):
+        raise ValidationError(permissions.NOT_THE_CHILDS_OSPOD)
+    if not children:
+        raise ValidationError(NO_CHILDREN)
+    now = now or timezone.now()
+    region = orp.region
+    # Serialise reference numbering per region (two OSPODs proposing at once).
+    type(region).objects.select_for_update().get(pk=region.pk)
+    case = ChildCase(
+        reference=next_reference(region, timezone.localdate(now).year),
+        region=region,
+        orp=orp,
+        care_types_sought=list(care_types_sought),
+        contact_plan=contact_plan,
+        birth_family_orp=birth_family_orp,
+        wishes=wishes,
+        wishes_how_heard=wishes_how_heard,
+        siblings_separation_reason=siblings_separation_reason,
+        notes=notes,
+        proposed_at=now,
+    )
+    case.full_clean()
+    if CareType.ADOPTION in case.care_types_sought and any(c["legal_status"] != LegalStatus.FREE for c in children):
+        raise ValidationError({"care_types_sought": ADOPTION_NEEDS_FREE_CHILD})
+    case.save()
+    for data in children:
+        child = Child(case=case, **data)
+        child.full_clean()
+        child.save()
+    flags_of(case)
+    audit(proposed_by, AuditAction.CREATE, case, case, children=len(children))
+    return case
+
+
+@transaction.atomic
+def case_register(*, case: ChildCase, officer, registered_on: date | None = None) -> ChildCase:
+    """KÚ enters the proposed child in the regional children register (evidence dětí)."""
+    case = lock_case(case)
+    require_officer(officer, case)
+    if case.status != ChildCaseStatus.PROPOSED:
+        raise ValidationError(NOT_PROPOSED)
+    registered_on = registered_on or timezone.localdate()
+    if registered_on > timezone.localdate():
+        raise ValidationError({"registered_on": REGISTERED_IN_FUTURE})
+    case.status = ChildCaseStatus.WAITING
+    case.registered_on = registered_on
+    case.save(update_fields=["status", "registered_on"])
+    audit(officer, AuditAction.TASK, case, case, step="register")
+    from workflows.child_mediation.flows import process_start
+
+    process_start(case=case, actor=officer)
+    return case
+
+
+@transaction.atomic
+def case_escalate_national(*, case: ChildCase, actor=None, today: date | None = None) -> ChildCase:
+    """Hand the case to the nationwide search (celostátní hledání) – by the cron or the officer."""
+    case = lock_case(case)
+    require_officer(actor, case)
+    if case.status != ChildCaseStatus.WAITING:
+        raise ValidationError(NOT_WAITING)
+    today = today or timezone.localdate()
+    flags = flags_of(case)
+    flags.national_since = today
+    flags.save(update_fields=["national_since"])
+    case.status = ChildCaseStatus.NATIONAL
+    case.save(update_fields=["status"])
+    CaseReminder.objects.get_or_create(
+        case=case, kind=ReminderKind.NATIONAL, key=today.isoformat(), defaults={"for_ospod": True, "due_on": today}
+    )
+    audit(actor, AuditAction.TASK, case, case, step="national")
+    return case
+
+
+@transaction.atomic
+def case_flag_intercountry(*, case: ChildCase, today: date | None = None) -> bool:
+    """6 months in the register without adoption mediation: offer to ÚMPOD and tell the ORP (idempotent)."""
+    case = lock_case(case)
+    flags = flags_of(case)
+    if flags.intercountry_flagged_on or case.status in FINISHED:
+        return False
+    today = today or timezone.localdate()
+    flags.intercountry_flagged_on = today
+    flags.save(update_fields=["intercountry_flagged_on"])
+    CaseReminder.objects.get_or_create(
+        case=case, kind=ReminderKind.INTERCOUNTRY, key="", defaults={"for_ospod": True, "due_on": today}
+    )
+    audit(None, AuditAction.TASK, case, case, step="intercountry")
+    return True
+
+
+def resume_search_status(case: ChildCase) -> str:
+    """Where the search continues after a failed match: the national queue once escalated, else the region."""
+    return ChildCaseStatus.NATIONAL if flags_of(case).national_since else ChildCaseStatus.WAITING
+
+
+@transaction.atomic
+def case_close(*, case: ChildCase, officer, reason: str, note: str, closed_on: date | None = None) -> ChildCase:
+    """Close a case without placement (returned home, adulthood, other solution), with reasons."""
+    case = lock_case(case)
+    require_officer(officer, case)
+    if case.status in FINISHED:
+        raise ValidationError(ALREADY_FINISHED)
+    if reason not in ClosureReason.values:
+        raise ValidationError({"reason": _("Vyberte důvod uzavření.")})
+    if not note.strip():
+        raise ValidationError({"note": CLOSURE_NEEDS_NOTE})
+    closed_on = closed_on or timezone.localdate()
+    Approach.objects.filter(case=case, status__in=ACTIVE_APPROACH_STATUSES).update(
+        status=ApproachStatus.CANCELLED, answered_on=closed_on, reason=str(_("Případ dítěte uzavřen."))
+    )
+    flags = flags_of(case)
+    flags.closure_reason, flags.closure_note, flags.closed_on = reason, note.strip(), closed_on
+    flags.save(update_fields=["closure_reason", "closure_note", "closed_on"])
+    case.status = ChildCaseStatus.CLOSED
+    case.save(update_fields=["status"])
+    CaseReminder.objects.filter(case=case).update(done=True)
+    audit(officer, AuditAction.TASK, case, case, step="close", reason=reason)
+    from workflows.child_mediation.flows import process_finish
+
+    process_finish(case=case, actor=officer)
+    return case

@@ -1,0 +1,171 @@
+"""Case conference (případová konference): preparation, shortlist, minutes with sign-off and versions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nrp.audit.models import AuditAction
+from workflows.child_mediation.models import (
+    MINUTES_SIGNED_READ_ONLY,
+    CaseConference,
+    ChildCase,
+    ChildCaseStatus,
+    ConferenceMinutes,
+    ConferenceParticipant,
+    ConferenceStatus,
+    ParticipantRole,
+)
+from workflows.child_mediation.services.common import audit, lock_case, require_officer
+
+SHORTLIST_SIZE_RANGE = (1, 20)
+SHORTLIST_SIZE_INVALID = _("Počet rodin v užším výběru musí být 1 až 20.")
+CONFERENCE_NEEDS_RANKING = _("Nejdříve spusťte párování; užší výběr se bere z uloženého pořadí.")
+CONFERENCE_CASE_NOT_SEARCHING = _("Konferenci lze připravit jen pro dítě v evidenci, pro které se hledá rodina.")
+CONFERENCE_NEEDS_PARTICIPANTS = _("Uveďte alespoň jednoho účastníka konference.")
+RANKING_OTHER_CASE = _("Pořadí patří jinému dítěti.")
+ORDER_EMPTY = _("Uveďte alespoň jednu rodinu k oslovení.")
+ORDER_NOT_IN_SHORTLIST = _("Oslovit lze jen rodiny z užšího výběru konference.")
+ORDER_DUPLICATE = _("Každá rodina smí být v pořadí jen jednou.")
+MINUTES_FIELD_REQUIRED = _("Toto pole je v zápisu povinné.")
+NOT_LATEST_VERSION = _("Opravu lze založit jen z poslední podepsané verze zápisu.")
+
+MINUTES_TEXT_FIELDS = ("attendance", "discussion", "wishes_considered", "reasoning")
+
+
+def shortlist_from_ranking(ranking, size: int) -> list[dict]:
+    rows = []
+    for rank, result in enumerate(list(ranking.results)[:size], start=1):
+        rows.append(
+            {
+                "rank": rank,
+                "entry_id": int(result["entry_id"]),
+                "score": float(result.get("score", 0)),
+                "reasons": [str(r) for r in result.get("reasons", [])],
+                "contributions": result.get("contributions", {}),
+            }
+        )
+    return rows
+
+
+@transaction.atomic
+def conference_prepare(
+    *,
+    case: ChildCase,
+    officer,
+    scheduled_at: datetime,
+    shortlist_size: int,
+    participants: list[tuple[str, str]],
+    ranking,
+) -> CaseConference:
+    """Prepare the conference: date, participants and the top-N shortlist of a stored ranking."""
+    case = lock_case(case)
+    require_officer(officer, case)
+    if case.status not in (ChildCaseStatus.WAITING, ChildCaseStatus.NATIONAL):
+        raise ValidationError(CONFERENCE_CASE_NOT_SEARCHING)
+    if not (SHORTLIST_SIZE_RANGE[0] <= (shortlist_size or 0) <= SHORTLIST_SIZE_RANGE[1]):
+        raise ValidationError({"shortlist_size": SHORTLIST_SIZE_INVALID})
+    if ranking is None:
+        raise ValidationError(CONFERENCE_NEEDS_RANKING)
+    ranking_case_id = getattr(ranking, "child_case_id", case.pk)
+    if ranking_case_id != case.pk:
+        raise ValidationError(RANKING_OTHER_CASE)
+    cleaned = [(role, name.strip()) for role, name in participants if name and name.strip()]
+    if not cleaned:
+        raise ValidationError({"participants": CONFERENCE_NEEDS_PARTICIPANTS})
+    conference = CaseConference(
+        case=case,
+        scheduled_at=scheduled_at,
+        shortlist_size=shortlist_size,
+        ranking_id=getattr(ranking, "pk", None),
+        national=bool(getattr(ranking, "national", False)),
+        shortlist=shortlist_from_ranking(ranking, shortlist_size),
+        prepared_by=officer,
+    )
+    conference.full_clean()
+    conference.save()
+    for role, name in cleaned:
+        if role not in ParticipantRole.values:
+            role = ParticipantRole.OTHER
+        ConferenceParticipant.objects.create(conference=conference, role=role, name=name)
+    audit(officer, AuditAction.CREATE, conference, case, shortlist=len(conference.shortlist))
+    return conference
+
+
+def _validate_minutes(conference: CaseConference, data: dict) -> None:
+    errors = {}
+    for field in MINUTES_TEXT_FIELDS:
+        if not str(data.get(field, "")).strip():
+            errors[field] = MINUTES_FIELD_REQUIRED
+    order = list(data.get("approach_order") or [])
+    if not order:
+        errors["approach_order"] = ORDER_EMPTY
+    elif len(set(order)) != len(order):
+        errors["approach_order"] = ORDER_DUPLICATE
+    elif not set(order) <= set(conference.shortlist_entry_ids):
+        errors["approach_order"] = ORDER_NOT_IN_SHORTLIST
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def minutes_save(*, conference: CaseConference, author, **data) -> ConferenceMinutes:
+    """Write the draft minutes (the latest unsigned version, or version 1). Signed minutes are read-only."""
+    lock_case(conference.case)
+    require_officer(author, conference.case)
+    latest = conference.minutes.order_by("-version").first()
+    if latest is not None and latest.is_signed:
+        raise ValidationError(MINUTES_SIGNED_READ_ONLY)
+    _validate_minutes(conference, data)
+    minutes = latest or ConferenceMinutes(conference=conference, version=1, created_by=author)
+    for field in (*MINUTES_TEXT_FIELDS, "approach_order"):
+        value = data[field]
+        setattr(minutes, field, [int(v) for v in value] if field == "approach_order" else value.strip())
+    minutes.full_clean()
+    minutes.save()
+    audit(author, AuditAction.UPDATE, minutes, conference.case, version=minutes.version)
+    return minutes
+
+
+@transaction.atomic
+def minutes_sign_off(*, minutes: ConferenceMinutes, officer) -> ConferenceMinutes:
+    """Sign the minutes off: from now on read-only; the conference counts as held."""
+    lock_case(minutes.conference.case)
+    minutes = ConferenceMinutes.objects.select_for_update().get(pk=minutes.pk)
+    require_officer(officer, minutes.conference.case)
+    if minutes.is_signed:
+        raise ValidationError(MINUTES_SIGNED_READ_ONLY)
+    minutes.signed_off_by = officer
+    minutes.signed_off_at = timezone.now()
+    minutes.save(update_fields=["signed_off_by", "signed_off_at"])
+    conference = minutes.conference
+    conference.status = ConferenceStatus.HELD
+    conference.save(update_fields=["status"])
+    audit(officer, AuditAction.TASK, minutes, conference.case, step="minutes_signed", version=minutes.version)
+    return minutes
+
+
+@transaction.atomic
+def minutes_new_version(*, minutes: ConferenceMinutes, author) -> ConferenceMinutes:
+    """A correction of signed minutes: a new draft version copied from the signed one."""
+    lock_case(minutes.conference.case)
+    require_officer(author, minutes.conference.case)
+    latest = minutes.conference.minutes.order_by("-version").first()
+    if latest.pk != minutes.pk or not minutes.is_signed:
+        raise ValidationError(NOT_LATEST_VERSION)
+    copy = ConferenceMinutes.objects.create(
+        conference=minutes.conference,
+        version=minutes.version + 1,
+        attendance=minutes.attendance,
+        discussion=minutes.discussion,
+        wishes_considered=minutes.wishes_considered,
+        approach_order=list(minutes.approach_order),
+        reasoning=minutes.reasoning,
+        created_by=author,
+    )
+    audit(author, AuditAction.CREATE, copy, minutes.conference.case, version=copy.version)
+    return copy

@@ -1,0 +1,105 @@
+"""The court's decision (svěření do péče) and the foster-care agreement (§47b)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from nrp.audit.models import AuditAction
+from nrp.core.choices import CareType, LegalStatus
+from workflows.child_mediation import deadlines
+from workflows.child_mediation.models import (
+    ADOPTION_NEEDS_FREE_CHILD,
+    Approach,
+    ApproachStatus,
+    CaseReminder,
+    ChildCase,
+    ChildCaseStatus,
+    Placement,
+    ReminderKind,
+)
+from workflows.child_mediation.services.common import audit, lock_case, require_officer
+
+NO_ACCEPTED_APPROACH = _("Rozhodnutí soudu lze zaznamenat jen u rodiny, která oslovení přijala.")
+CARE_TYPE_NOT_SOUGHT = _("Tato forma péče nebyla pro dítě hledána.")
+ADOPTION_NEEDS_CARE_START = _("U osvojení uveďte počátek péče budoucích osvojitelů (§829 OZ).")
+EFFECTIVE_BEFORE_DECISION = _("Právní moc nemůže nastat před rozhodnutím soudu.")
+NOT_FOSTER = _("Dohoda o výkonu pěstounské péče se uzavírá jen u pěstounské péče.")
+
+FOSTER_TYPES = (CareType.FOSTER, CareType.FOSTER_TEMP)
+
+
+@transaction.atomic
+def court_decision_record(
+    *,
+    case: ChildCase,
+    officer,
+    care_type: str,
+    court_decision_date: date,
+    effective_date: date,
+    pre_adoption_care_start: date | None = None,
+) -> Placement:
+    """Record the court's placement; adoption: pre-adoption care ≥ 6 months (§829 OZ); foster: §47b due."""
+    case = lock_case(case)
+    require_officer(officer, case)
+    approach = Approach.objects.filter(case=case, status=ApproachStatus.ACCEPTED).select_related("entry").first()
+    if approach is None:
+        raise ValidationError(NO_ACCEPTED_APPROACH)
+    if care_type not in case.care_types_sought:
+        raise ValidationError({"care_type": CARE_TYPE_NOT_SOUGHT})
+    if effective_date < court_decision_date:
+        raise ValidationError({"effective_date": EFFECTIVE_BEFORE_DECISION})
+    placement = Placement(
+        case=case,
+        approach=approach,
+        care_type=care_type,
+        court_decision_date=court_decision_date,
+        effective_date=effective_date,
+        recorded_by=officer,
+    )
+    if care_type == CareType.ADOPTION:
+        if case.children.exclude(legal_status=LegalStatus.FREE).exists():
+            raise ValidationError({"care_type": ADOPTION_NEEDS_FREE_CHILD})
+        if pre_adoption_care_start is None:
+            raise ValidationError({"pre_adoption_care_start": ADOPTION_NEEDS_CARE_START})
+        placement.pre_adoption_care_start = pre_adoption_care_start
+        placement.earliest_adoption_date = deadlines.earliest_adoption_date(pre_adoption_care_start)
+    else:
+        placement.agreement_due = deadlines.foster_agreement_due(effective_date)
+    placement.full_clean()
+    placement.save()
+    case.status = ChildCaseStatus.PLACED
+    case.save(update_fields=["status"])
+    CaseReminder.objects.filter(case=case).exclude(kind=ReminderKind.AGREEMENT_DUE).update(done=True)
+    audit(officer, AuditAction.TASK, placement, case, step="placed", care_type=care_type, entry=approach.entry_id)
+    _mark_entry_placed(approach, officer, effective_date)
+    from workflows.child_mediation.flows import process_finish
+
+    process_finish(case=case, actor=officer)
+    return placement
+
+
+def _mark_entry_placed(approach: Approach, officer, on: date) -> None:
+    """Tell the applicant journey the family now has the child (its service, when it exists)."""
+    try:
+        from workflows.applicant_journey.services import register_entry_mark_placed
+    except ImportError:
+        # TODO(applicant_journey): register_entry_mark_placed does not exist yet; the entry stays as it is.
+        return
+    register_entry_mark_placed(entry=approach.entry, actor=officer, child_case=approach.case, placed_on=on)
+
+
+@transaction.atomic
+def foster_agreement_record(*, placement: Placement, officer, signed_on: date) -> Placement:
+    """§47b: the foster-care agreement was signed; its reminders are done."""
+    require_officer(officer, placement.case)
+    if placement.care_type not in FOSTER_TYPES:
+        raise ValidationError(NOT_FOSTER)
+    placement.agreement_signed_on = signed_on
+    placement.save(update_fields=["agreement_signed_on"])
+    CaseReminder.objects.filter(case=placement.case, kind=ReminderKind.AGREEMENT_DUE).update(done=True)
+    audit(officer, AuditAction.UPDATE, placement, placement.case, step="agreement")
+    return placement

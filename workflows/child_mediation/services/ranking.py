@@ -1,0 +1,30 @@
+"""Bridge to the matching module: run and store a ranking for a case (the engine itself lives in matching/)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from workflows.child_mediation.models import ChildCase, ChildCaseStatus
+from workflows.child_mediation.selectors import approached_entry_ids
+from workflows.child_mediation.services.common import require_officer
+
+MATCHING_UNAVAILABLE = _("Párování zatím není k dispozici.")
+
+
+def case_run_ranking(*, child_case: ChildCase, actor, national: bool | None = None, today=None):
+    """Run matching for the case, leaving out families with an open approach for another child."""
+    require_officer(actor, child_case)
+    try:
+        from matching.services import ranking_run
+    except ImportError as exc:
+        raise ValidationError(MATCHING_UNAVAILABLE) from exc
+    if national is None:
+        national = child_case.status == ChildCaseStatus.NATIONAL
+    return ranking_run(
+        child_case=child_case,
+        actor=actor,
+        national=national,
+        approached_entry_ids=approached_entry_ids(exclude_case=child_case),
+        today=today,
+    )
