@@ -1,0 +1,188 @@
+"""The applicant register (evidence žadatelů): entry on právní moc, pause/resume, removal, placement."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nrp.audit.models import AuditAction
+from nrp.audit.services import audit_record
+from workflows.applicant_journey.models import (
+    AcceptanceProfile,
+    ApplicantJourney,
+    ApplicantRegisterEntry,
+    EventKind,
+    JourneyStage,
+    RegisterStatus,
+)
+from workflows.applicant_journey.services.tasks import StepError, enter_stage, record_event
+
+REASON_REQUIRED = _("Uveďte prosím důvod.")
+NOT_ACTIVE = _("Zprostředkování lze přerušit jen rodině, která je v evidenci aktivní.")
+NOT_PAUSED = _("Obnovit lze jen přerušené zprostředkování.")
+NOT_IN_REGISTER = _("Rodina není v evidenci žadatelů.")
+
+PROFILE_FIELDS = [
+    "age_min",
+    "age_max",
+    "sexes",
+    "max_children",
+    "accepts_siblings",
+    "health_needs_accepted",
+    "health_needs_experience",
+    "ethnicities_accepted",
+    "legal_statuses",
+    "contact_willingness",
+    "accepts_other_regions",
+    "children_in_household",
+]
+
+
+def profile_from_data(entry: ApplicantRegisterEntry | None, data: dict) -> AcceptanceProfile:
+    """An (unsaved) AcceptanceProfile from the journey's ``profile_data`` (validated by ``full_clean``)."""
+    profile = AcceptanceProfile(entry=entry)
+    for name in PROFILE_FIELDS:
+        if name in data:
+            setattr(profile, name, data[name])
+    return profile
+
+
+def validate_profile_data(data: dict) -> None:
+    """Raise ValidationError when the profile is inconsistent (age range, capacity, no sex accepted)."""
+    profile_from_data(None, data).full_clean(exclude=["entry"])
+
+
+def register_entry_create_from_journey(activation) -> ApplicantRegisterEntry:
+    """Flow ``Function`` node: the approval took effect (právní moc), the family enters the register (§22)."""
+    journey: ApplicantJourney = activation.process
+    entry, _created = ApplicantRegisterEntry.objects.update_or_create(
+        household=journey.household,
+        defaults={
+            "region": journey.region,
+            "care_types": list(journey.approved_care_types),
+            "decision_date": journey.decision_date,
+            "effective_date": journey.effective_date,
+            "status": RegisterStatus.ACTIVE,
+            "status_changed_at": timezone.now(),
+            "status_reason": "",
+        },
+    )
+    entry.full_clean()
+    profile = getattr(entry, "profile", None) if not _created else None
+    new = profile_from_data(entry, journey.profile_data)
+    if profile is not None:
+        new.pk = profile.pk
+    new.full_clean()
+    new.save()
+    preferred = journey.profile_data.get("preferred_regions") or []
+    new.preferred_regions.set(preferred)
+    enter_stage(journey, JourneyStage.IN_REGISTER)
+    journey.save()
+    record_event(journey, actor=None, kind=EventKind.REGISTERED, entry_id=entry.pk)
+    return entry
+
+
+def _journey_of(entry: ApplicantRegisterEntry) -> ApplicantJourney | None:
+    return ApplicantJourney.objects.filter(household_id=entry.household_id).order_by("-created").first()
+
+
+def _set_status(*, entry, actor, status: str, reason: str, stage: str, kind: str, request=None):
+    entry.status = status
+    entry.status_reason = reason
+    entry.status_changed_at = timezone.now()
+    entry.full_clean()
+    entry.save(update_fields=["status", "status_reason", "status_changed_at"])
+    journey = _journey_of(entry)
+    if journey is not None:
+        enter_stage(journey, stage)
+        journey.save()
+        record_event(journey, actor=actor, kind=kind, note=reason, entry_id=entry.pk, status=status)
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=entry,
+        household=entry.household,
+        region=entry.region,
+        request=request,
+        reason=reason,
+        details={"status": status},
+    )
+    return entry
+
+
+@transaction.atomic
+def register_entry_pause(*, entry: ApplicantRegisterEntry, actor, reason: str, request=None):
+    """Přerušení zprostředkování (§24b): excluded from matching until resumed."""
+    entry = ApplicantRegisterEntry.objects.select_for_update().get(pk=entry.pk)
+    if not reason.strip():
+        raise StepError(REASON_REQUIRED)
+    if entry.status != RegisterStatus.ACTIVE:
+        raise StepError(NOT_ACTIVE, "conflict")
+    return _set_status(
+        entry=entry,
+        actor=actor,
+        status=RegisterStatus.PAUSED,
+        reason=reason,
+        stage=JourneyStage.PAUSED,
+        kind=EventKind.PAUSED,
+        request=request,
+    )
+
+
+@transaction.atomic
+def register_entry_resume(*, entry: ApplicantRegisterEntry, actor, reason: str = "", request=None):
+    entry = ApplicantRegisterEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.status != RegisterStatus.PAUSED:
+        raise StepError(NOT_PAUSED, "conflict")
+    return _set_status(
+        entry=entry,
+        actor=actor,
+        status=RegisterStatus.ACTIVE,
+        reason=reason,
+        stage=JourneyStage.IN_REGISTER,
+        kind=EventKind.RESUMED,
+        request=request,
+    )
+
+
+@transaction.atomic
+def register_entry_remove(*, entry: ApplicantRegisterEntry, actor, reason: str, request=None):
+    """Vyřazení z evidence (§24c), e.g. on a new criminal record. Pending approaches are cancelled by the child
+    mediation module, which reads the status."""
+    entry = ApplicantRegisterEntry.objects.select_for_update().get(pk=entry.pk)
+    if not reason.strip():
+        raise StepError(REASON_REQUIRED)
+    if entry.status in (RegisterStatus.REMOVED, RegisterStatus.WITHDRAWN, RegisterStatus.PLACED):
+        raise StepError(NOT_IN_REGISTER, "conflict")
+    return _set_status(
+        entry=entry,
+        actor=actor,
+        status=RegisterStatus.REMOVED,
+        reason=reason,
+        stage=JourneyStage.REMOVED,
+        kind=EventKind.REMOVED,
+        request=request,
+    )
+
+
+@transaction.atomic
+def register_entry_mark_placed(
+    *, entry: ApplicantRegisterEntry, actor, placed_on: date | None = None, reason: str = "", request=None
+):
+    """A court placed a child with the family: the journey ends as placed (called by child mediation)."""
+    entry = ApplicantRegisterEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.status not in (RegisterStatus.ACTIVE, RegisterStatus.PAUSED):
+        raise StepError(NOT_IN_REGISTER, "conflict")
+    note = reason or (placed_on.isoformat() if placed_on else "")
+    return _set_status(
+        entry=entry,
+        actor=actor,
+        status=RegisterStatus.PLACED,
+        reason=note,
+        stage=JourneyStage.PLACED,
+        kind=EventKind.PLACED,
+        request=request,
+    )
