@@ -7,6 +7,7 @@ Development defaults are safe for a laptop; production mode (``DEBUG`` unset or 
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -81,6 +82,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Staff sessions reach nothing but the 2FA pages until the second factor is verified.
+    "nrp.core.security.SecondFactorMiddleware",
+    # Who acts in this request, for the audit trail of model changes; then the administrators' audited reason.
+    "nrp.audit.context.AuditContextMiddleware",
+    "nrp.audit.exceptional.ExceptionalAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -138,6 +144,11 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# Two-factor authentication (django-otp, TOTP) is required for every staff role: nrp/core/twofactor.py.
+OTP_TOTP_ISSUER = "NRP"
+# Error reports never carry form contents, query strings or local variables (a child's name, a diagnosis).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "nrp.core.security_logging.CaseDataExceptionReporterFilter"
 
 # Sessions expire after inactivity (staff handle special-category data).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(30 * 60)))
@@ -232,12 +243,21 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Paths carry only ids; query strings (search terms: possibly names) are cut from every log line.
+    "filters": {"redact_query": {"()": "nrp.core.security_logging.RedactQueryStringFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_query"]}},
     "loggers": {
         "nrp.security": {"handlers": ["console"], "level": "WARNING"},
         "django.request": {"handlers": ["console"], "level": "ERROR"},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# Retention periods in days per rule (nrp/core/retention.py; defaults documented in SECURITY.md), e.g.
+# NRP_RETENTION_DAYS='{"household_closed": 3650, "audit_event": 3650}'.
+NRP_RETENTION_DAYS = json.loads(os.environ.get("NRP_RETENTION_DAYS", "{}"))
+# Behind our own reverse proxy the client's address is the last X-Forwarded-For hop (audit "from where").
+NRP_TRUST_X_FORWARDED_FOR = env_bool("NRP_TRUST_X_FORWARDED_FOR", PRODUCTION)
 
 # How many days without movement make a case "stuck" on a guide's caseload (configurable per deployment).
 NRP_STUCK_AFTER_DAYS = int(os.environ.get("NRP_STUCK_AFTER_DAYS", "21"))

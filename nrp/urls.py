@@ -21,6 +21,7 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("heslo/obnova/hotovo/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("", include("nrp.core.security_urls")),
     path("zadatele/", include("workflows.applicant_journey.urls")),
     path("deti/", include("workflows.child_mediation.urls")),
     path("parovani/", include("matching.urls")),

@@ -7,9 +7,37 @@ region whose officer must see nothing of home.
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
 from nrp.core.choices import Role
 from tests.factories import OrganisationFactory, household_with_members, orp, region, user_with_role
+from tests.security.otp import otp_login, otp_verify_session  # noqa: F401 - re-exported for every test
+
+
+class SecondFactorClient(Client):
+    """Django's test client whose ``force_login`` also passes the staff second factor (TOTP).
+
+    Staff must verify a TOTP code after the password (nrp/core/twofactor.py); tests that are not about
+    logging in use ``client.force_login(officer)`` and get a verified session, as after a real login.
+    Tests of the login itself post the real forms (tests/security/test_two_factor.py).
+    """
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        otp_login_session(self, user)
+
+
+def otp_login_session(client, user) -> None:
+    from nrp.core.twofactor import requires_second_factor
+
+    if requires_second_factor(user):
+        otp_verify_session(client, user)
+
+
+@pytest.fixture
+def client():
+    """A test client; ``force_login`` of a staff user also marks the session as TOTP-verified."""
+    return SecondFactorClient()
 
 
 @pytest.fixture

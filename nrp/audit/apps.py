@@ -5,3 +5,15 @@ class AuditConfig(AppConfig):
     name = "nrp.audit"
     label = "audit"
     verbose_name = "Auditní stopa"
+
+    def ready(self) -> None:
+        from nrp.audit.registry import register_default_models
+        from nrp.core.demo import register_seed_step
+        from nrp.core.twofactor import seed_demo_second_factor
+
+        # Every create, update and delete of case data is recorded (model signals).
+        register_default_models()
+        # Demo staff accounts get an authenticator with a published key (seed_demo prints it).
+        register_seed_step("second_factor", seed_demo_second_factor)
+        # The personal-data export and retention rules of core households, users and the audit trail.
+        from nrp.core import privacy, retention  # noqa: F401

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from nrp.core.forms import INVALID_LOGIN
 from tests.factories import PASSWORD
+from tests.security.otp import current_code, totp_device
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +19,13 @@ def login(client, email, password=PASSWORD):
 
 
 def test_login_with_email_leads_to_home(client, officer):
+    device = totp_device(officer)
     response = login(client, officer.email)
     assert response.status_code == 302 and response["Location"] == reverse("home")
+    # staff then pass the second factor (TOTP) before anything else
+    verify = client.get(reverse("home"))
+    assert verify.status_code == 302 and verify["Location"].startswith(reverse("two_factor_verify"))
+    client.post(reverse("two_factor_verify"), {"token": current_code(device), "next": reverse("home")})
     page = client.get(reverse("home"))
     assert "Pracovník krajského úřadu" in page.content.decode()
     assert "Jihomoravský kraj" in page.content.decode()

@@ -1,0 +1,105 @@
+"""Account and web security: the staff second factor, logging out everywhere, safe error reports and logs.
+
+- ``SecondFactorMiddleware``: a staff user whose session has not passed TOTP reaches only the 2FA pages
+  (and logout); session-authenticated API calls get a JSON 403. Token-authenticated API programs are not
+  affected (DRF authenticates them after the middleware; the token itself is issued to a verified session).
+- ``logout_everywhere``: ends every session of a user (lost phone, shared computer, suspected compromise).
+Error reports and logs are scrubbed by ``nrp.core.security_logging`` (loaded by the logging config, so it
+must not import models).
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.sessions.models import Session
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from nrp.core.twofactor import has_confirmed_device, requires_second_factor
+
+logger = logging.getLogger("nrp.security")
+
+SECOND_FACTOR_REQUIRED = _("Pro pokračování je nutné druhé ověření (kód z aplikace v telefonu).")
+LOGGED_OUT_EVERYWHERE = _("Byli jste odhlášeni na všech zařízeních.")
+
+# URL names an unverified staff session may still reach.
+SECOND_FACTOR_EXEMPT = ("two_factor_verify", "two_factor_setup", "logout", "login", "set_language")
+
+
+class SecondFactorMiddleware:
+    """Install after django_otp's OTPMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._exempt_paths: tuple[str, ...] | None = None
+
+    def exempt_paths(self) -> tuple[str, ...]:
+        if self._exempt_paths is None:
+            from django.conf import settings
+
+            paths = [reverse(name) for name in SECOND_FACTOR_EXEMPT]
+            self._exempt_paths = (*paths, "/" + settings.STATIC_URL.lstrip("/"))
+        return self._exempt_paths
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and requires_second_factor(user) and not user.is_verified():
+            path = request.path_info
+            if not any(path == p or (p.endswith("static/") and path.startswith(p)) for p in self.exempt_paths()):
+                return self.refuse(request, user)
+        return self.get_response(request)
+
+    @staticmethod
+    def refuse(request, user):
+        if request.path_info.startswith("/api/"):
+            return JsonResponse({"detail": str(SECOND_FACTOR_REQUIRED), "code": "second_factor_required"}, status=403)
+        target = "two_factor_verify" if has_confirmed_device(user) else "two_factor_setup"
+        return redirect(reverse(target) + "?" + urlencode({"next": request.get_full_path()}))
+
+
+def sessions_of(user) -> list[Session]:
+    """The unexpired sessions that belong to ``user`` (decoded: the session table has no user column).
+
+    Sessions expire after 30 minutes of inactivity, so the table holds few live rows.
+    """
+    found = []
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+            found.append(session)
+    return found
+
+
+def logout_everywhere_for(user) -> int:
+    """End every session of ``user``; returns how many were ended."""
+    sessions = sessions_of(user)
+    Session.objects.filter(session_key__in=[s.session_key for s in sessions]).delete()
+    return len(sessions)
+
+
+@login_required
+@require_POST
+def logout_everywhere(request):
+    user = request.user
+    count = logout_everywhere_for(user)
+    from nrp.audit.services import audit_record
+
+    audit_record(
+        actor=user,
+        action="update",
+        object_type="core.session",
+        object_id=user.pk,
+        request=request,
+        details={"event": "logout_everywhere", "sessions": count},
+    )
+    logout(request)
+    messages.success(request, LOGGED_OUT_EVERYWHERE)
+    return redirect("login")
