@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MatchingConfig(AppConfig):
     name = "matching"
     label = "matching"
     verbose_name = "Párování"
+
+    def ready(self) -> None:
+        from matching.permissions import can_use_matching
+        from nrp.core.context_processors import register_nav_link
+
+        register_nav_link("matching:index", _("Párování"), can_use_matching)

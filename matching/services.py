@@ -1,0 +1,125 @@
+"""Writes of matching: run and store a ranking, set a region's weights, record the child's wish signals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from matching import adapter
+from matching.engine import rank
+from matching.models import ChildWishSignals, MatchingWeights, RankingRun, RankingScope
+from matching.permissions import can_edit_weights, can_rank_case
+from matching.selectors import RANKABLE_STATUSES, weights_for_region
+from matching.types import WEIGHT_FIELDS, MatchingInputError
+
+RANKING_NOT_ALLOWED = _("Pořadí rodin může spustit jen pracovník krajského úřadu kraje, v jehož evidenci dítě je.")
+CASE_NOT_RANKABLE = _("Pro uzavřený případ nebo dítě už svěřené do péče se pořadí rodin nespouští.")
+CASE_WITHOUT_CHILDREN = _("Případ nemá zapsané žádné dítě; pořadí rodin nelze spustit.")
+WEIGHTS_NOT_ALLOWED = _("Váhy kritérií může měnit jen pracovník krajského úřadu daného kraje.")
+WISHES_NOT_ALLOWED = _("Přání dítěte pro párování může zaznamenat jen pracovník krajského úřadu kraje dítěte.")
+
+
+# The child-mediation app owns approaches. It registers a function ``fn(child_case) -> iterable of entry ids``
+# (families approached right now for ANOTHER child) with ``register_approached_entries_provider`` in its
+# AppConfig.ready(); the screens then pass those ids to ``ranking_run``. Until one is registered, none.
+_approached_provider: list = []
+
+
+def register_approached_entries_provider(provider) -> None:
+    _approached_provider[:] = [provider]
+
+
+def approached_entry_ids_for(child_case) -> frozenset[int]:
+    if not _approached_provider:
+        return frozenset()
+    return frozenset(int(i) for i in _approached_provider[0](child_case))
+
+
+@transaction.atomic
+def ranking_run(
+    *,
+    child_case,
+    actor,
+    national: bool = False,
+    approached_entry_ids: frozenset[int] = frozenset(),
+    today: date | None = None,
+) -> RankingRun:
+    """Rank the families for a child case and store the ranking with a snapshot of its inputs and weights.
+
+    Regional search uses the register of the child's region; ``national=True`` uses every region (on
+    escalation, or on demand for a comparison). ``approached_entry_ids``: entries approached right now for
+    another child (the child-mediation app owns approaches). Raises PermissionDenied for anyone but an officer
+    of the case's region, ValidationError for a closed case or a case without children. A case with no
+    eligible family gets a stored run with empty results and the counts per rule.
+
+    The creation is audited by the audit app's model signals (matching models are case data); whoever then
+    SHOWS the ranking to a person calls ``audit_read`` (the ranking screen does).
+    """
+    if not can_rank_case(actor, child_case):
+        raise PermissionDenied(RANKING_NOT_ALLOWED)
+    if child_case.status not in RANKABLE_STATUSES:
+        raise ValidationError(CASE_NOT_RANKABLE)
+    today = today or timezone.localdate()
+    try:
+        case = adapter.case_profile(child_case, today=today)
+    except MatchingInputError as error:
+        raise ValidationError(CASE_WITHOUT_CHILDREN) from error
+    weights = weights_for_region(region=child_case.region)
+    loaded = adapter.load_pool(region_id=None if national else child_case.region_id, today=today)
+    approached = frozenset(int(i) for i in approached_entry_ids)
+    result = rank(case, loaded.pool, weights=weights, approached_entry_ids=approached)
+    families_by_id = {f.entry_id: f for f in loaded.families}
+
+    run = RankingRun(
+        child_case=child_case,
+        region_id=child_case.region_id,
+        scope=RankingScope.NATIONAL if national else RankingScope.REGIONAL,
+        created_by=actor,
+        ranked_on=today,
+        weights=adapter.weights_json(weights),
+        inputs={
+            "case": adapter.case_snapshot(case),
+            "families": [adapter.family_snapshot(f) for f in loaded.families],
+            "approached_entry_ids": sorted(approached),
+            "skipped": loaded.skipped,
+        },
+        results=adapter.results_json(result, families_by_id),
+        exclusions=adapter.exclusions_json(result),
+        considered_count=result.considered,
+        eligible_count=len(result.ranked),
+    )
+    run.full_clean()
+    run.save()
+    return run
+
+
+@transaction.atomic
+def matching_weights_update(*, region, actor, **values: float) -> MatchingWeights:
+    """Set the region's weights (each 0–1, at least one above 0). Missing values keep their current value."""
+    if not can_edit_weights(actor, region):
+        raise PermissionDenied(WEIGHTS_NOT_ALLOWED)
+    row = MatchingWeights.objects.select_for_update().filter(region=region).first() or MatchingWeights(region=region)
+    for name in WEIGHT_FIELDS:
+        if name in values:
+            setattr(row, name, float(values[name]))
+    row.updated_by = actor
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def child_wishes_set(*, child_case, actor, flags) -> ChildWishSignals:
+    """Record which wish signals the child's own wishes express (přání dítěte), for the wishes criterion."""
+    if not can_rank_case(actor, child_case):
+        raise PermissionDenied(WISHES_NOT_ALLOWED)
+    row = ChildWishSignals.objects.filter(child_case=child_case).first() or ChildWishSignals(child_case=child_case)
+    row.flags = sorted(set(flags))
+    row.recorded_by = actor
+    row.full_clean()
+    row.save()
+    return row
