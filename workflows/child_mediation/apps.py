@@ -1,7 +1,20 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ChildMediationConfig(AppConfig):
     name = "workflows.child_mediation"
     label = "child_mediation"
     verbose_name = "Zprostředkování pro dítě"
+
+    def ready(self) -> None:
+        from nrp.core.choices import Role
+        from nrp.core.context_processors import register_nav_link
+        from nrp.core.demo import register_seed_step
+        from nrp.core.views import register_home_panel
+        from workflows.child_mediation import demo, permissions, views
+
+        register_home_panel(Role.OFFICER, "child_mediation/panel_officer.html", views.officer_panel_context)
+        register_home_panel(Role.OSPOD, "child_mediation/panel_ospod.html", views.ospod_panel_context)
+        register_nav_link("child_mediation:list", _("Evidence dětí"), permissions.may_use_children_register)
+        register_seed_step("children", demo.seed_children)

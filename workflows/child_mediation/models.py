@@ -123,6 +123,10 @@ class Child(models.Model):
     def __str__(self) -> str:
         return f"{self.case.reference}/{self.pk}"
 
+    @property
+    def health_need_labels(self) -> list[str]:
+        return [str(HealthNeed(n).label) for n in self.health_needs]
+
     def age_on(self, day) -> int:
         years = day.year - self.date_of_birth.year
         if (day.month, day.day) < (self.date_of_birth.month, self.date_of_birth.day):

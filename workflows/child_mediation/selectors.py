@@ -185,3 +185,96 @@ def anonymised_profile(case: ChildCase, *, today: date | None = None, with_wishe
 def days_waiting(case: ChildCase, today: date | None = None) -> int | None:
     today = today or timezone.localdate()
     return (today - case.registered_on).days if case.registered_on else None
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Conferences, minutes, approaches, tasks
+# ------------------------------------------------------------------------------------------------------------------
+
+
+def minutes_get_for_officer(*, officer, minutes_id: int):
+    from workflows.child_mediation.models import ConferenceMinutes
+
+    minutes = (
+        ConferenceMinutes.objects.select_related("conference__case")
+        .filter(pk=minutes_id, conference__case__region_id__in=officer.region_ids(Role.OFFICER))
+        .first()
+    )
+    if minutes is None:
+        raise Http404
+    return minutes
+
+
+def open_approaches_for_officer(*, officer) -> QuerySet[Approach]:
+    return Approach.objects.filter(
+        status__in=ACTIVE_APPROACH_STATUSES, case__region_id__in=officer.region_ids(Role.OFFICER)
+    ).select_related("case")
+
+
+def mediation_tasks_for_officer(*, officer):
+    """Open viewflow tasks of the ChildMediation process for the officer's region (the officers' queue)."""
+    from viewflow.workflow.models import Task
+
+    from workflows.child_mediation.flows import ChildMediationFlow
+
+    case_ids = list(
+        ChildCase.objects.filter(region_id__in=officer.region_ids(Role.OFFICER)).values_list("pk", flat=True)
+    )
+    return Task.objects.filter(
+        flow_task=ChildMediationFlow.mediation,
+        finished__isnull=True,
+        process__data__case_id__in=case_ids,
+    )
+
+
+def _entries_by_id(ids) -> dict:
+    from workflows.applicant_journey.models import ApplicantRegisterEntry
+
+    return {
+        e.pk: e
+        for e in ApplicantRegisterEntry.objects.filter(pk__in=list(ids)).select_related(
+            "household__residence_orp", "region"
+        )
+    }
+
+
+def shortlist_rows(conference: CaseConference) -> list[dict]:
+    """The stored shortlist joined with the register entries (for officers of the region only)."""
+    entries = _entries_by_id(conference.shortlist_entry_ids)
+    return [{**row, "entry": entries.get(row["entry_id"])} for row in conference.shortlist]
+
+
+def shortlist_preview(ranking, *, size: int) -> list[dict]:
+    from workflows.child_mediation.services.conferences import shortlist_from_ranking
+
+    rows = shortlist_from_ranking(ranking, max(1, min(size, 20)))
+    entries = _entries_by_id(r["entry_id"] for r in rows)
+    return [{**row, "entry": entries.get(row["entry_id"])} for row in rows]
+
+
+def rankings_for_case(*, user, case: ChildCase) -> list:
+    """Stored rankings of the case from the matching module (empty until matching exists)."""
+    try:
+        from matching.selectors import ranking_list_for_case
+    except ImportError:
+        return []
+    return list(ranking_list_for_case(user=user, child_case=case))
+
+
+def latest_ranking(*, user, case: ChildCase):
+    rankings = rankings_for_case(user=user, case=case)
+    return rankings[0] if rankings else None
+
+
+def ranking_url(ranking) -> str | None:
+    """Matching's own screen for a stored ranking, when it has one."""
+    from django.urls import NoReverseMatch, reverse
+
+    if ranking is None or getattr(ranking, "pk", None) is None:
+        return None
+    for name in ("matching:ranking_detail", "matching:ranking"):
+        try:
+            return reverse(name, args=[ranking.pk])
+        except NoReverseMatch:
+            continue
+    return None
