@@ -5,3 +5,11 @@ class ApplicantJourneyConfig(AppConfig):
     name = "workflows.applicant_journey"
     label = "applicant_journey"
     verbose_name = "Cesta žadatele"
+
+    def ready(self) -> None:
+        from workflows.applicant_journey import (
+            flows,  # noqa: F401 - registers the flow
+            panels,
+        )
+
+        panels.register()

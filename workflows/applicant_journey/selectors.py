@@ -1,0 +1,309 @@
+"""Read side of the applicant journey. Every selector takes the acting user: visibility lives here only.
+
+- applicant: own household's journey
+- guide: journeys of households in their own caseload
+- OSPOD worker: journeys of residents of their ORP
+- regional officer: journeys kept by their region
+- assessor: journeys assigned to them for the expert assessment
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from nrp.core.choices import Role
+from nrp.core.models import User
+from workflows.applicant_journey import deadlines
+from workflows.applicant_journey.models import (
+    CLOSED_STAGES,
+    STAGE_ORDER,
+    ApplicantJourney,
+    CourseSession,
+    DocumentStatus,
+    JourneyDocument,
+    JourneyEvent,
+    JourneyStage,
+    StageVisit,
+)
+
+OPEN_TASK_STATUSES = [STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED]
+
+
+def journey_scope_q(user: User) -> Q | None:
+    """Q selecting the journeys ``user`` may see; None when none."""
+    if not user.is_authenticated:
+        return None
+    q = Q(pk__in=[])
+    any_scope = False
+    if user.has_role(Role.APPLICANT):
+        q |= Q(household__members__user=user)
+        any_scope = True
+    if user.has_role(Role.GUIDE):
+        q |= Q(household__guide=user)
+        any_scope = True
+    if orp_ids := user.orp_ids(Role.OSPOD):
+        q |= Q(household__residence_orp_id__in=orp_ids)
+        any_scope = True
+    if region_ids := user.region_ids(Role.OFFICER):
+        q |= Q(region_id__in=region_ids)
+        any_scope = True
+    if user.has_role(Role.ASSESSOR):
+        q |= Q(assessor=user, region_id__in=user.region_ids(Role.ASSESSOR))
+        any_scope = True
+    return q if any_scope else None
+
+
+def journey_list_for_user(*, user: User) -> QuerySet[ApplicantJourney]:
+    q = journey_scope_q(user)
+    if q is None:
+        return ApplicantJourney.objects.none()
+    ids = ApplicantJourney.objects.filter(q).values("pk")
+    return (
+        ApplicantJourney.objects.filter(pk__in=ids)
+        .select_related("household__residence_orp", "household__guide", "region", "assessor")
+        .prefetch_related("household__members")
+        .order_by("-created")
+    )
+
+
+def journey_get_for_user(*, user: User, journey_id: int) -> ApplicantJourney | None:
+    """One journey if ``user`` may see it, else None (callers answer 404 so existence does not leak)."""
+    return journey_list_for_user(user=user).filter(pk=journey_id).first()
+
+
+def journey_for_applicant(*, user: User) -> ApplicantJourney | None:
+    """The applicant's own (latest) journey."""
+    return (
+        ApplicantJourney.objects.filter(household__members__user=user)
+        .select_related("household__guide", "region", "household__residence_orp")
+        .order_by("-created")
+        .first()
+    )
+
+
+def tasks_for_user(*, user: User) -> dict[str, list[Task]]:
+    """``inbox``: open tasks assigned to the user; ``queue``: unassigned open tasks in scope they may take."""
+    base = Task.objects.filter(
+        status__in=OPEN_TASK_STATUSES, process__flow_class="workflows.applicant_journey.flows.ApplicantJourneyFlow"
+    ).select_related("owner", "process")
+    inbox = list(base.filter(owner=user).order_by("created"))
+    q = journey_scope_q(user)
+    queue: list[Task] = []
+    if q is not None:
+        perms = {p for p in user.get_all_permissions() if p.startswith("applicant_journey.")}
+        visible = ApplicantJourney.objects.filter(q).values("pk")
+        queue = list(
+            base.filter(owner__isnull=True, owner_permission__in=perms, process_id__in=visible).order_by("created")
+        )
+    _attach_journeys(inbox + queue)
+    return {"inbox": inbox, "queue": queue}
+
+
+def _attach_journeys(tasks: list[Task]) -> None:
+    journeys = {
+        j.pk: j
+        for j in ApplicantJourney.objects.filter(pk__in={t.process_id for t in tasks})
+        .select_related("household__residence_orp", "region")
+        .prefetch_related("household__members")
+    }
+    today = timezone.localdate()
+    for t in tasks:
+        t.journey = journeys.get(t.process_id)
+        t.due_on = task_due_on(t)
+        t.overdue = bool(t.due_on and t.due_on < today)
+
+
+def task_due_on(task: Task) -> date | None:
+    value = (task.data or {}).get("due_on")
+    return date.fromisoformat(value) if value else None
+
+
+def open_task_for_journey(*, journey: ApplicantJourney) -> Task | None:
+    return (
+        Task.objects.filter(process_id=journey.pk, status__in=OPEN_TASK_STATUSES, flow_task_type="HUMAN")
+        .select_related("owner")
+        .order_by("pk")
+        .first()
+    )
+
+
+def caseload_for_guide(
+    *,
+    guide: User,
+    stage: str | None = None,
+    overdue: bool | None = None,
+    stuck: bool | None = None,
+    order: str = "due",
+    today: date | None = None,
+) -> QuerySet[ApplicantJourney]:
+    """The guide's people: one row per journey with stage, days in stage, next deadline; filters and sorting.
+
+    A fixed number of queries whatever the size (the rows carry everything the page shows).
+    """
+    today = today or timezone.localdate()
+    now = timezone.now()
+    stuck_before = now - timedelta(days=settings.NRP_STUCK_AFTER_DAYS)
+    qs = (
+        ApplicantJourney.objects.filter(household__guide=guide)
+        .select_related("household__residence_orp", "region")
+        .prefetch_related("household__members")
+    )
+    qs = qs.filter(stage=stage) if stage else qs.exclude(stage__in=CLOSED_STAGES)
+    if overdue is True:
+        qs = qs.filter(next_due_on__lt=today)
+    if stuck is True:
+        qs = qs.filter(last_activity_at__lt=stuck_before).exclude(stage__in=CLOSED_STAGES)
+    orderings = {
+        "due": ["next_due_on", "pk"],
+        "stage": ["stage", "pk"],
+        "days": ["stage_entered_at", "pk"],
+        "newest": ["-created", "-pk"],
+    }
+    return qs.order_by(*orderings.get(order, orderings["due"]))
+
+
+def decorate_caseload_rows(rows, *, today: date | None = None) -> None:
+    """Add the flags the caseload shows (pure Python on already fetched rows)."""
+    today = today or timezone.localdate()
+    stuck_before = timezone.now() - timedelta(days=settings.NRP_STUCK_AFTER_DAYS)
+    for j in rows:
+        j.is_overdue = bool(j.next_due_on and j.next_due_on < today and j.stage not in CLOSED_STAGES)
+        j.is_stuck = j.last_activity_at < stuck_before and j.stage not in CLOSED_STAGES
+        j.days_in = (timezone.now() - j.stage_entered_at).days
+
+
+def journey_history(*, journey: ApplicantJourney) -> list[JourneyEvent]:
+    return list(journey.events.select_related("actor").order_by("at", "pk"))
+
+
+def documents_for_journey(*, journey: ApplicantJourney) -> list[JourneyDocument]:
+    return list(journey.documents.select_related("member").prefetch_related("versions").order_by("kind", "member_id"))
+
+
+def missing_documents(*, journey: ApplicantJourney) -> list[JourneyDocument]:
+    return [
+        d
+        for d in documents_for_journey(journey=journey)
+        if d.status in (DocumentStatus.MISSING, DocumentStatus.REJECTED)
+    ]
+
+
+def upcoming_sessions(*, region_id: int, today: date | None = None, limit: int = 5) -> list[CourseSession]:
+    today = today or timezone.localdate()
+    start = timezone.make_aware(datetime.combine(today, datetime.min.time()))
+    return list(CourseSession.objects.filter(region_id=region_id, starts_at__gte=start).order_by("starts_at")[:limit])
+
+
+# --- Estimates for the progress tracker --------------------------------------------------------------------------
+
+# Enough finished cases for a median to mean something; below this the legal/default deadline is shown.
+MIN_HISTORY = 5
+RECENT_VISITS = 50
+HISTORY_WINDOW_DAYS = 730
+
+# The rule that stands in for a stage when there is too little history.
+STAGE_RULE = {
+    JourneyStage.INTEREST: "information_meeting",
+    JourneyStage.APPLICATION: "check_application",
+    JourneyStage.INVESTIGATION: "social_investigation",
+    JourneyStage.HANDOVER: "handover",
+    JourneyStage.ASSESSMENT: "expert_assessment",
+    JourneyStage.PREPARATION: "preparation",
+    JourneyStage.INSPECTION: "file_inspection",
+    JourneyStage.DECISION: "decision",
+    JourneyStage.APPEAL_PERIOD: "finality",
+}
+
+
+@dataclass
+class StageEstimate:
+    stage: str
+    days: int
+    # "history": median of recent cases in the region; "deadline": the legal or default deadline.
+    source: str
+    sample: int
+
+
+def stage_estimates(*, region_id: int, now: datetime | None = None) -> dict[str, StageEstimate]:
+    """Median days per stage over the region's recent finished stage visits, falling back to the deadline rule."""
+    now = now or timezone.now()
+    since = now - timedelta(days=HISTORY_WINDOW_DAYS)
+    rows = (
+        StageVisit.objects.filter(region_id=region_id, left_at__isnull=False, left_at__gte=since)
+        .order_by("stage", "-left_at")
+        .values_list("stage", "entered_at", "left_at")
+    )
+    durations: dict[str, list[float]] = {}
+    for stage, entered, left in rows:
+        bucket = durations.setdefault(stage, [])
+        if len(bucket) < RECENT_VISITS:
+            bucket.append((left - entered).total_seconds() / 86400)
+    overrides = deadlines.region_overrides(region_id=region_id)
+    result = {}
+    for stage in STAGE_ORDER:
+        values = durations.get(stage, [])
+        if len(values) >= MIN_HISTORY:
+            result[stage] = StageEstimate(stage, round(statistics.median(values)), "history", len(values))
+        elif stage in STAGE_RULE:
+            days = deadlines.rule_days(STAGE_RULE[stage], overrides=overrides)
+            result[stage] = StageEstimate(stage, days, "deadline", len(values))
+    return result
+
+
+@dataclass
+class ProgressStep:
+    stage: str
+    label: str
+    state: str  # "done", "current", "next"
+    date: date | None = None
+    handler: str = ""
+    estimate: StageEstimate | None = None
+    due_on: date | None = None
+
+
+def progress_for_journey(*, journey: ApplicantJourney, now: datetime | None = None) -> list[ProgressStep]:
+    """The progress tracker: done / current / next steps with dates, who handles the current one, estimates."""
+    now = now or timezone.now()
+    visits = {}
+    for v in journey.stage_visits.order_by("entered_at"):
+        visits.setdefault(v.stage, v)
+    task = open_task_for_journey(journey=journey)
+    current = journey.stage
+    if current == JourneyStage.INCOMPLETE:
+        current = JourneyStage.APPLICATION
+    if current == JourneyStage.APPEAL:
+        current = JourneyStage.APPEAL_PERIOD
+    if current == JourneyStage.PAUSED:
+        current = JourneyStage.IN_REGISTER
+    estimates = stage_estimates(region_id=journey.region_id, now=now)
+    index = STAGE_ORDER.index(current) if current in STAGE_ORDER else len(STAGE_ORDER)
+    steps = []
+    expected = now.date()
+    for i, stage in enumerate(STAGE_ORDER):
+        label = JourneyStage(stage).label
+        if i < index or (journey.stage in CLOSED_STAGES and stage in visits):
+            visit = visits.get(stage)
+            steps.append(ProgressStep(stage, label, "done", visit.left_at.date() if visit and visit.left_at else None))
+        elif i == index:
+            handler = ""
+            if task and task.owner:
+                handler = task.owner.get_full_name() or task.owner.email
+            due = task_due_on(task) if task else None
+            est = estimates.get(stage)
+            if est:
+                expected = max(expected, journey.stage_entered_at.date() + timedelta(days=est.days))
+            steps.append(ProgressStep(stage, label, "current", journey.stage_entered_at.date(), handler, est, due))
+        else:
+            est = estimates.get(stage)
+            steps.append(ProgressStep(stage, label, "next", expected, "", est))
+            if est:
+                expected = expected + timedelta(days=est.days)
+    return steps
