@@ -223,18 +223,54 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
 
 REST_FRAMEWORK = {
+    # Programs send "Authorization: Bearer <token>" (nrp.api.models.ApiToken); the browser uses its session.
+    # The bearer scheme comes first so that an unauthenticated request gets 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "nrp.api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["nrp.api.parsers.LimitedJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "nrp.api.pagination.StandardPagination",
     "PAGE_SIZE": 25,
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "EXCEPTION_HANDLER": "nrp.api.problems.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["nrp.api.throttling.AnonThrottle", "nrp.api.throttling.UserThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("NRP_API_RATE_ANON", "120/minute"),
+        "user": os.environ.get("NRP_API_RATE_USER", "1200/minute"),
+        "token_create": os.environ.get("NRP_API_RATE_TOKEN_CREATE", "20/hour"),
+    },
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# Request bodies above this size answer 413 with a problem body (nrp.api.parsers).
+NRP_API_MAX_BODY_BYTES = int(os.environ.get("NRP_API_MAX_BODY_BYTES", str(256 * 1024)))
 SPECTACULAR_SETTINGS = {
     "TITLE": "NRP API",
-    "DESCRIPTION": "API pro zprostředkování náhradní rodinné péče / API for foster-care and adoption mediation.",
+    "DESCRIPTION": (
+        "API pro zprostředkování náhradní rodinné péče / API for foster-care and adoption mediation.\n\n"
+        "Přihlášení: relace prohlížeče, nebo `Authorization: Bearer <token>` (tokeny: /api/v1/tokens/). "
+        "Chyby: application/problem+json (RFC 9457) se stabilním `code`. Seznamy: `page`, `page_size`, "
+        "`ordering`. Změny vyžadují If-Match s ETag (428/412). Záznamy mimo váš rozsah odpovídají 404.\n\n"
+        "Authentication: browser session, or `Authorization: Bearer <token>`. Errors: application/problem+json "
+        "(RFC 9457) with a stable `code`. Lists: `page`, `page_size`, `ordering`. Writes need If-Match with the "
+        "ETag (428/412). Records outside your scope answer 404."
+    ),
     "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 999999999999999999}},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "nrp.api.schema.add_problem_responses",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -1,0 +1,51 @@
+"""DRF permission classes shared by every app's apis.py.
+
+Role checks say *whether* a user may use an endpoint at all (403); object scope is the selectors' job and an
+object out of scope answers 404 (see nrp.api.views.ScopedObjectMixin).
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import authentication, permissions
+
+from nrp.api import problems
+
+MSG_SESSION_REQUIRED = _("Tokeny lze vytvářet jen v přihlášeném prohlížeči, ne jiným tokenem.")
+MSG_OTP_REQUIRED = _("Pracovníci musí být pro vytvoření tokenu přihlášeni dvoufázově (2FA).")
+MSG_ROLE_REQUIRED = _("Tato část API je dostupná jen pro role: %(roles)s.")
+
+
+class IsInteractiveSession(permissions.BasePermission):
+    """An authenticated browser session (not a token); staff must have passed the second factor (django-otp)."""
+
+    code = problems.SESSION_REQUIRED
+    message = MSG_SESSION_REQUIRED
+
+    def has_permission(self, request, view) -> bool:
+        if not (request.user and request.user.is_authenticated):
+            return False
+        if not isinstance(request.successful_authenticator, authentication.SessionAuthentication):
+            self.code, self.message = problems.SESSION_REQUIRED, MSG_SESSION_REQUIRED
+            return False
+        if request.user.is_staff_role:
+            is_verified = getattr(request.user, "is_verified", None)
+            if not (callable(is_verified) and is_verified()):
+                self.code, self.message = problems.OTP_REQUIRED, MSG_OTP_REQUIRED
+                return False
+        return True
+
+
+def HasAnyRole(*roles: str) -> type[permissions.BasePermission]:  # noqa: N802 - reads like a class in lists
+    """``permission_classes = [IsAuthenticated, HasAnyRole(Role.OFFICER, Role.OSPOD)]``."""
+
+    class _HasAnyRole(permissions.BasePermission):
+        code = "role_required"
+        message = MSG_ROLE_REQUIRED % {"roles": ", ".join(roles)}
+
+        def has_permission(self, request, view) -> bool:
+            user = request.user
+            return bool(user and user.is_authenticated and any(user.has_role(role) for role in roles))
+
+    _HasAnyRole.__name__ = "HasAnyRole_" + "_".join(roles)
+    return _HasAnyRole
