@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from nrp.core.choices import CareType, ContactLevel, LegalStatus, Role, Sex
+from nrp.core.choices import CareType, ContactLevel, HealthNeed, LegalStatus, Role, Sex
 from tests.factories import household_with_members, orp, user_with_role
 from workflows.applicant_journey.models import AcceptanceProfile, ApplicantRegisterEntry
 from workflows.child_mediation import services
@@ -39,6 +39,9 @@ def make_entry(region_code_orp: str = "Brno", care_types=(CareType.ADOPTION, Car
         sexes=[Sex.FEMALE, Sex.MALE],
         ethnicities_accepted=["majority", "roma", "other"],
         legal_statuses=[LegalStatus.FREE, LegalStatus.NOT_FREE],
+        health_needs_accepted=[n.value for n in HealthNeed],
+        accepts_siblings=True,
+        max_children=3,
     )
     return entry
 

@@ -14,7 +14,7 @@ from workflows.child_mediation.models import Approach, ApproachStatus, ChildCase
 from workflows.child_mediation.selectors import approached_entry_ids
 from workflows.child_mediation.services import approaches as approach_services
 
-from .conftest import held_conference, make_entry, propose
+from .conftest import held_conference, propose
 
 pytestmark = pytest.mark.django_db
 
@@ -184,7 +184,3 @@ def test_deadline_module_values():
     assert deadlines.court_request_deadline(date(2026, 1, 31)) == date(2026, 3, 2)
     assert deadlines.COURT_REQUEST_MAX_EXTENSION_DAYS == 30
     assert deadlines.add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
-
-
-def test_make_entry_helper_is_matchable():
-    assert make_entry().profile.max_children == 1

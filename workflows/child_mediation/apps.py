@@ -18,3 +18,15 @@ class ChildMediationConfig(AppConfig):
         register_home_panel(Role.OSPOD, "child_mediation/panel_ospod.html", views.ospod_panel_context)
         register_nav_link("child_mediation:list", _("Evidence dětí"), permissions.may_use_children_register)
         register_seed_step("children", demo.seed_children)
+        self._connect_matching()
+
+    @staticmethod
+    def _connect_matching() -> None:
+        """Families with an open approach for another child are left out of every ranking."""
+        try:
+            from matching.services import register_approached_entries_provider
+        except ImportError:  # matching not installed
+            return
+        from workflows.child_mediation.selectors import approached_entry_ids
+
+        register_approached_entries_provider(lambda child_case: approached_entry_ids(exclude_case=child_case))

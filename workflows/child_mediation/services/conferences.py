@@ -37,19 +37,36 @@ NOT_LATEST_VERSION = _("Opravu lze založit jen z poslední podepsané verze zá
 MINUTES_TEXT_FIELDS = ("attendance", "discussion", "wishes_considered", "reasoning")
 
 
+def _reason_text(reason) -> str:
+    if isinstance(reason, dict):
+        return str(reason.get("text") or reason.get("code", ""))
+    return str(reason)
+
+
+def shortlist_row(rank: int, result: dict) -> dict:
+    """One shortlist row from a stored ranking result.
+
+    Accepts matching's stored shape (``total`` and per-criterion ``criteria`` with Czech reason texts) and the
+    plain ``score`` / ``reasons`` / ``contributions`` shape; the snapshot keeps the Czech sentences as shown.
+    """
+    criteria = result.get("criteria") or []
+    reasons = result.get("reasons")
+    if reasons is None:
+        reasons = [c.get("reason") for c in criteria if c.get("applicable", True) and c.get("reason")]
+    contributions = result.get("contributions")
+    if contributions is None:
+        contributions = {c["criterion"]: c.get("contribution", 0) for c in criteria if "criterion" in c}
+    return {
+        "rank": rank,
+        "entry_id": int(result["entry_id"]),
+        "score": float(result.get("score", result.get("total", 0)) or 0),
+        "reasons": [_reason_text(r) for r in reasons],
+        "contributions": contributions,
+    }
+
+
 def shortlist_from_ranking(ranking, size: int) -> list[dict]:
-    rows = []
-    for rank, result in enumerate(list(ranking.results)[:size], start=1):
-        rows.append(
-            {
-                "rank": rank,
-                "entry_id": int(result["entry_id"]),
-                "score": float(result.get("score", 0)),
-                "reasons": [str(r) for r in result.get("reasons", [])],
-                "contributions": result.get("contributions", {}),
-            }
-        )
-    return rows
+    return [shortlist_row(rank, result) for rank, result in enumerate(list(ranking.results)[:size], start=1)]
 
 
 @transaction.atomic
@@ -82,7 +99,7 @@ def conference_prepare(
         scheduled_at=scheduled_at,
         shortlist_size=shortlist_size,
         ranking_id=getattr(ranking, "pk", None),
-        national=bool(getattr(ranking, "national", False)),
+        national=bool(getattr(ranking, "national", False)) or getattr(ranking, "scope", "") == "national",
         shortlist=shortlist_from_ranking(ranking, shortlist_size),
         prepared_by=officer,
     )
