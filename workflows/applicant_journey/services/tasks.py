@@ -92,6 +92,7 @@ def enter_stage(journey: ApplicantJourney, stage: str, *, at=None) -> None:
 def record_event(journey, *, actor, kind: str, step: str = "", note: str = "", **data) -> JourneyEvent:
     return JourneyEvent.objects.create(
         journey=journey,
+        at=timezone.now(),
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         kind=kind,
         stage=journey.stage,
