@@ -318,3 +318,33 @@ def test_caseload_flags_overdue_and_filters(client, guide, organisation, househo
     assert "po termínu" in page and "bez pohybu" in page
     filtered = client.get(reverse("applicant_journey:caseload") + "?po_terminu=1")
     assert list(filtered.context["page"].object_list) == [late]
+
+
+def test_task_lists_show_inbox_and_scoped_queue(client, journey, guide, ospod_worker, other_officer):
+    walk.to_application(journey, guide)
+    client.force_login(ospod_worker)
+    page = client.get(reverse("applicant_journey:tasks"))
+    assert [t.process_id for t in page.context["inbox"].object_list] == [journey.pk]
+    # Unassigned (e.g. after its owner left): offered to OSPOD workers of the same ORP only.
+    from viewflow.workflow.models import Task
+
+    Task.objects.filter(pk=open_task(journey).pk).update(owner=None, status="NEW")
+    colleague = user_with_role(Role.OSPOD, orp=orp("Brno"))
+    client.force_login(colleague)
+    assert [t.process_id for t in client.get(reverse("applicant_journey:tasks")).context["queue"]] == [journey.pk]
+    stranger = user_with_role(Role.OSPOD, orp=orp("Ostrava"))
+    client.force_login(stranger)
+    assert client.get(reverse("applicant_journey:tasks")).context["queue"] == []
+    client.force_login(other_officer)
+    response = client.get(reverse("applicant_journey:tasks"))
+    assert response.context["queue"] == [] and list(response.context["inbox"].object_list) == []
+
+
+def test_home_panels_for_each_role(client, journey, guide, applicant, ospod_worker):
+    walk.to_application(journey, guide)
+    client.force_login(applicant)
+    assert "Můj postup" in client.get(reverse("home")).content.decode()
+    client.force_login(guide)
+    assert "Otevřených případů: 1" in client.get(reverse("home")).content.decode()
+    client.force_login(ospod_worker)
+    assert "Úkoly čekající na vás: 1" in client.get(reverse("home")).content.decode()

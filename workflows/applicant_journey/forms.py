@@ -480,7 +480,8 @@ class SignUpForm(forms.Form):
         label=_(
             "Souhlasím se zpracováním osobních údajů za účelem zprostředkování náhradní rodinné péče "
             "(vedení mého případu průvodcem, OSPOD a krajským úřadem)."
-        )
+        ),
+        error_messages={"required": CONSENT_REQUIRED},
     )
 
     def __init__(self, *args, **kwargs):

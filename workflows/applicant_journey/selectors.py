@@ -37,6 +37,12 @@ from workflows.applicant_journey.models import (
 OPEN_TASK_STATUSES = [STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED]
 
 
+def _flow_class():
+    from workflows.applicant_journey.flows import ApplicantJourneyFlow
+
+    return ApplicantJourneyFlow
+
+
 def journey_scope_q(user: User) -> Q | None:
     """Q selecting the journeys ``user`` may see; None when none."""
     if not user.is_authenticated:
@@ -91,9 +97,9 @@ def journey_for_applicant(*, user: User) -> ApplicantJourney | None:
 
 def tasks_for_user(*, user: User) -> dict[str, list[Task]]:
     """``inbox``: open tasks assigned to the user; ``queue``: unassigned open tasks in scope they may take."""
-    base = Task.objects.filter(
-        status__in=OPEN_TASK_STATUSES, process__flow_class="workflows.applicant_journey.flows.ApplicantJourneyFlow"
-    ).select_related("owner", "process")
+    base = Task.objects.filter(status__in=OPEN_TASK_STATUSES, process__flow_class=_flow_class()).select_related(
+        "owner", "process"
+    )
     inbox = list(base.filter(owner=user).order_by("created"))
     q = journey_scope_q(user)
     queue: list[Task] = []
