@@ -101,9 +101,11 @@ VOCABULARIES = {
 def _label(vocabulary: str, code: str) -> str:
     choices = VOCABULARIES[vocabulary]
     try:
-        return str(choices(code).label)
+        label = str(choices(code).label)
     except ValueError:
         return code
+    # Labels stand inside a sentence: "Osvojení" → "osvojení" (some vocabularies are capitalised for forms).
+    return label[:1].lower() + label[1:]
 
 
 def render_param(name: str, value: Any) -> str:
