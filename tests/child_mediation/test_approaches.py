@@ -184,3 +184,12 @@ def test_deadline_module_values():
     assert deadlines.court_request_deadline(date(2026, 1, 31)) == date(2026, 3, 2)
     assert deadlines.COURT_REQUEST_MAX_EXTENSION_DAYS == 30
     assert deadlines.add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
+
+
+def test_family_leaving_the_register_cancels_its_approach_and_moves_on(waiting_case, officer, families):
+    held_conference(waiting_case, officer, families)
+    first = services.approach_start_next(case=waiting_case, officer=officer)
+    assert services.approaches_cancel_for_entry(entry=families[0]) == 1
+    first.refresh_from_db()
+    assert first.status == ApproachStatus.CANCELLED
+    assert Approach.objects.get(case=waiting_case, status=ApproachStatus.OPEN).entry == families[1]

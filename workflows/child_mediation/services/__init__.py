@@ -4,6 +4,7 @@ from workflows.child_mediation.services.approaches import (  # noqa: F401
     approach_extend,
     approach_record_answer,
     approach_start_next,
+    approaches_cancel_for_entry,
     approaches_lapse,
 )
 from workflows.child_mediation.services.cases import (  # noqa: F401

@@ -201,3 +201,26 @@ def approaches_lapse(*, today: date) -> int:
             _fail(approach, status=ApproachStatus.LAPSED, reason=str(LAPSED_REASON), on=today, actor=None)
             count += 1
     return count
+
+
+ENTRY_LEFT_REGISTER = _("Rodina byla vyřazena z evidence nebo vzala žádost zpět.")
+
+
+@transaction.atomic
+def approaches_cancel_for_entry(*, entry: ApplicantRegisterEntry, actor=None, reason: str = "") -> int:
+    """The family left the register (§24c removal, withdrawal): cancel its open approaches, move on to the next.
+
+    For the applicant journey to call; returns how many approaches were cancelled.
+    """
+    count = 0
+    for approach in Approach.objects.filter(entry=entry, status=ApproachStatus.OPEN).select_related("case"):
+        lock_case(approach.case)
+        _fail(
+            approach,
+            status=ApproachStatus.CANCELLED,
+            reason=reason or str(ENTRY_LEFT_REGISTER),
+            on=timezone.localdate(),
+            actor=None,
+        )
+        count += 1
+    return count

@@ -84,12 +84,12 @@ def court_decision_record(
 
 def _mark_entry_placed(approach: Approach, officer, on: date) -> None:
     """Tell the applicant journey the family now has the child (its service, when it exists)."""
-    try:
-        from workflows.applicant_journey.services import register_entry_mark_placed
-    except ImportError:
-        # TODO(applicant_journey): register_entry_mark_placed does not exist yet; the entry stays as it is.
-        return
-    register_entry_mark_placed(entry=approach.entry, actor=officer, child_case=approach.case, placed_on=on)
+    from workflows.applicant_journey.services import register_entry_mark_placed
+
+    # The reason carries the case reference only (anonymous), never the child's identity.
+    register_entry_mark_placed(
+        entry=approach.entry, actor=officer, placed_on=on, reason=f"Svěřeno dítě {approach.case.reference}"
+    )
 
 
 @transaction.atomic

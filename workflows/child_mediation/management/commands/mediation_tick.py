@@ -1,0 +1,32 @@
+"""Cron: apply the time-based transitions of child mediation (idempotent; ``--today`` sets the clock)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+
+from workflows.child_mediation.services import mediation_tick
+
+
+class Command(BaseCommand):
+    help = (
+        "Uzavře propadlá oslovení (§24 odst. 3), předá děti do celostátního hledání, označí děti pro ÚMPOD "
+        "a připomene dohody o výkonu pěstounské péče (§47b)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--today", help="Datum ve formátu RRRR-MM-DD (pro testy a dávky zpětně).")
+
+    def handle(self, *args, **options):
+        today = None
+        if options.get("today"):
+            try:
+                today = date.fromisoformat(options["today"])
+            except ValueError as exc:
+                raise CommandError("Datum zadejte ve formátu RRRR-MM-DD.") from exc
+        counts = mediation_tick(today=today)
+        self.stdout.write(
+            "lapsed={lapsed} escalated={escalated} intercountry={intercountry} "
+            "agreement_reminders={agreement_reminders}".format(**counts)
+        )
