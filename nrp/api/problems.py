@@ -21,6 +21,7 @@ from django.http import Http404, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
@@ -175,6 +176,7 @@ def problem_json_response(request, *, status_code: int, code: str, detail: str) 
     return JsonResponse(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
 
 
+@csrf_exempt  # it changes nothing; a POST to an unknown URL must be a 404 problem, not Django's CSRF page
 def api_not_found(request, *args, **kwargs) -> JsonResponse:
     """Catch-all under /api/: an unknown URL answers a problem body, not the HTML 404 page."""
     detail = _("Adresa %(path)s v API neexistuje.") % {"path": request.path}

@@ -53,6 +53,14 @@ def test_missing_trailing_slash_suggests_the_right_address(api, applicant):
     assert "/api/v1/me/" in body["detail"]
 
 
+def test_unsafe_method_on_unknown_url_is_a_404_problem_not_a_csrf_page(applicant):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(applicant)
+    assert_problem(client.delete("/api/v1/tokens/not-a-number/"), 404, "not_found")
+
+
 def test_unknown_url_is_a_problem_for_anonymous_users_too(client):
     assert_problem(client.get("/api/v2/households/"), 404, "not_found")
 

@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
+from nrp.api.apis.refs import OrganisationRefSerializer, OrpRefSerializer, RegionRefSerializer
 from nrp.api.concurrency import ETAG_HEADER, IF_MATCH_HEADER, ETagMixin, check_if_match
 from nrp.api.models import ApiToken
 from nrp.api.permissions import IsInteractiveSession
@@ -24,29 +25,12 @@ MSG_PHONE = _("Zadejte telefon jen s číslicemi, mezerami a případně + na za
 phone_validator = RegexValidator(r"^\+?[0-9 ]{9,20}$", MSG_PHONE, code="invalid_phone")
 
 
-class _RegionSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    code = serializers.IntegerField(help_text=_("Kód VÚSC / Region code."))
-    name = serializers.CharField()
-
-
-class _OrpSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    code = serializers.CharField(help_text=_("Kód ČSÚ / Statistical code."))
-    name = serializers.CharField()
-
-
-class _OrganisationSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-
-
 class RoleScopeSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices, help_text=_("Role / Role code."))
     role_label = serializers.CharField(source="get_role_display", help_text=_("Název role / Role name."))
-    region = _RegionSerializer(allow_null=True, help_text=_("Kraj, ve kterém role platí / Region scope."))
-    orp = _OrpSerializer(allow_null=True, help_text=_("ORP, ve které role platí / ORP scope."))
-    organisation = _OrganisationSerializer(allow_null=True, help_text=_("Organizace / Organisation scope."))
+    region = RegionRefSerializer(allow_null=True, help_text=_("Kraj, ve kterém role platí / Region scope."))
+    orp = OrpRefSerializer(allow_null=True, help_text=_("ORP, ve které role platí / ORP scope."))
+    organisation = OrganisationRefSerializer(allow_null=True, help_text=_("Organizace / Organisation scope."))
 
 
 class MeOutputSerializer(serializers.Serializer):

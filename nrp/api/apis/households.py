@@ -11,31 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
+from nrp.api.apis.refs import OrpRefSerializer, RegionRefSerializer, UserRefSerializer
 from nrp.api.filters import IdFilter
 from nrp.api.views import ScopedDetailApi, ScopedListApi
 from nrp.audit.services import audit_read
-from nrp.core.models import Household, HouseholdMember, Orp, Region, User
+from nrp.core.models import Household, HouseholdMember
 from nrp.core.selectors import household_get_for_user, household_list_for_user
-
-
-class _OrpSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Orp
-        fields = ["id", "code", "name"]
-
-
-class _RegionSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Region
-        fields = ["id", "code", "name"]
-
-
-class _GuideSerializer(serializers.ModelSerializer):
-    full_name = serializers.CharField(source="get_full_name")
-
-    class Meta:
-        model = User
-        fields = ["id", "full_name"]
 
 
 class _MemberSerializer(serializers.ModelSerializer):
@@ -45,9 +26,9 @@ class _MemberSerializer(serializers.ModelSerializer):
 
 
 class HouseholdOutputSerializer(serializers.ModelSerializer):
-    residence_orp = _OrpSerializer(help_text=_("ORP trvalého pobytu / ORP of permanent residence."))
-    region = _RegionSerializer(source="residence_orp.region", help_text=_("Kraj / Region."))
-    guide = _GuideSerializer(allow_null=True, help_text=_("Průvodce / Guide."))
+    residence_orp = OrpRefSerializer(help_text=_("ORP trvalého pobytu / ORP of permanent residence."))
+    region = RegionRefSerializer(source="residence_orp.region", help_text=_("Kraj / Region."))
+    guide = UserRefSerializer(allow_null=True, help_text=_("Průvodce / Guide."))
     organisation_id = serializers.IntegerField(
         allow_null=True, help_text=_("Doprovázející organizace / Accompanying organisation.")
     )
