@@ -338,7 +338,8 @@ def _criterion_reasons(view: _CaseView, row: _Row, scores: tuple[float, ...]) ->
         distance = make_reason("distance.km", km=round(_distance_km(view.birth, row)), contact=case.contact_plan)
     waiting = make_reason("waiting.days", days=row.waited_days)
     if case.wishes:
-        met, unmet = [], []
+        met: list[str] = []
+        unmet: list[str] = []
         for flag in sorted(case.wishes):
             (met if _wish_score(flag, view, row) >= WISH_MET_THRESHOLD else unmet).append(flag)
         wishes = make_reason("wishes.result", met=tuple(met), unmet=tuple(unmet))

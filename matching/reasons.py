@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from matching.criteria.labels import PARAM_VOCABULARY
@@ -86,7 +87,7 @@ RULE_LABELS = {
     "contact": _("Kontakt nad rámec ochoty rodiny"),
 }
 
-VOCABULARIES = {
+VOCABULARIES: dict[str, type[models.TextChoices]] = {
     "care_type": CareType,
     "legal_status": LegalStatus,
     "sex": Sex,
