@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matching.criteria.hard import RULES, HardRule
 from matching.engine import prepare_pool, rank
@@ -229,3 +231,110 @@ def test_weights_outside_zero_to_one_are_refused():
 def test_unknown_vocabulary_value_is_refused():
     with pytest.raises(MatchingInputError):
         child(health_needs=frozenset({"unknown-need"}))
+
+
+# --- property: the engine agrees with a plain reading of the rules ---------------------------------------
+def _broken_rules(the_case, fam, approached) -> list[str]:
+    """Every hard rule the family breaks, written out plainly from the domain spec (independent of the engine)."""
+    broken = []
+    if fam.status != "active":
+        broken.append(HardRule.REGISTER_STATUS)
+    elif fam.effective_date > TODAY:
+        broken.append(HardRule.NOT_YET_EFFECTIVE)
+    if fam.entry_id in approached:
+        broken.append(HardRule.CURRENTLY_APPROACHED)
+    if fam.region_id != the_case.region_id and not fam.accepts_other_regions:
+        broken.append(HardRule.OTHER_REGION)
+    common = the_case.care_types_sought & fam.care_types
+    if not common:
+        broken.append(HardRule.CARE_TYPE)
+    elif common == {"ADOPTION"} and any(c.legal_status != "free" for c in the_case.children):
+        # Adoption only for a legally free child: every child of the group must be free.
+        broken.append(HardRule.LEGAL_STATUS_CARE_TYPE)
+    if any(c.legal_status not in fam.legal_statuses for c in the_case.children):
+        broken.append(HardRule.LEGAL_STATUS)
+    if any(not fam.age_min <= c.age <= fam.age_max for c in the_case.children):
+        broken.append(HardRule.AGE)
+    if any(c.sex not in fam.sexes for c in the_case.children):
+        broken.append(HardRule.SEX)
+    if any(not c.health_needs <= fam.health_needs_accepted for c in the_case.children):
+        broken.append(HardRule.HEALTH_NEEDS)
+    if any(c.ethnicity and c.ethnicity not in fam.ethnicities_accepted for c in the_case.children):
+        broken.append(HardRule.ETHNICITY)
+    if len(the_case.children) > 1 and not fam.accepts_siblings:
+        broken.append(HardRule.SIBLINGS)
+    if len(the_case.children) > fam.max_children:
+        broken.append(HardRule.CAPACITY)
+    order = ["none", "supervised", "regular"]
+    if order.index(the_case.contact_plan) > order.index(fam.contact_willingness):
+        broken.append(HardRule.CONTACT)
+    return broken
+
+
+_children = st.builds(
+    lambda age, sex, legal, needs, eth: child(
+        age=age, sex=sex, legal_status=legal, health_needs=frozenset(needs), ethnicity=eth
+    ),
+    age=st.integers(0, 17),
+    sex=st.sampled_from(["F", "M"]),
+    legal=st.sampled_from(["free", "not_free"]),
+    needs=st.sets(st.sampled_from(["behavioural", "chronic", "physical"]), max_size=2),
+    eth=st.sampled_from(["", "majority", "roma"]),
+)
+_families = st.builds(
+    lambda i, region, care, status, eff, lo, span, sexes, cap, sib, legal, needs, eth, contact, other: family(
+        i,
+        region_id=region,
+        care_types=frozenset(care),
+        status=status,
+        effective_date=TODAY + timedelta(days=eff),
+        age_min=lo,
+        age_max=lo + span,
+        sexes=frozenset(sexes),
+        max_children=cap,
+        accepts_siblings=sib,
+        legal_statuses=frozenset(legal),
+        health_needs_accepted=frozenset(needs),
+        ethnicities_accepted=frozenset(eth),
+        contact_willingness=contact,
+        accepts_other_regions=other,
+    ),
+    i=st.integers(1, 500),
+    region=st.sampled_from([116, OTHER_REGION]),
+    care=st.sets(st.sampled_from(["ADOPTION", "FOSTER", "FOSTER_TEMP"]), min_size=1),
+    status=st.sampled_from(["active", "active", "active", "paused", "placed"]),
+    eff=st.integers(-400, 5),
+    lo=st.integers(0, 10),
+    span=st.integers(0, 8),
+    sexes=st.sets(st.sampled_from(["F", "M"]), min_size=1),
+    cap=st.integers(1, 3),
+    sib=st.booleans(),
+    legal=st.sets(st.sampled_from(["free", "not_free"]), min_size=1),
+    needs=st.sets(st.sampled_from(["behavioural", "chronic", "physical"])),
+    eth=st.sets(st.sampled_from(["majority", "roma", "other"]), min_size=1),
+    contact=st.sampled_from(["none", "supervised", "regular"]),
+    other=st.booleans(),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    children=st.lists(_children, min_size=1, max_size=3),
+    care=st.sets(st.sampled_from(["ADOPTION", "FOSTER", "FOSTER_TEMP"]), min_size=1),
+    contact=st.sampled_from(["none", "supervised", "regular"]),
+    families=st.lists(_families, max_size=30, unique_by=lambda f: f.entry_id),
+    approached=st.sets(st.integers(1, 500), max_size=5),
+)
+def test_no_ranked_family_breaks_a_rule_and_each_exclusion_names_the_first_rule_broken(
+    children, care, contact, families, approached
+):
+    the_case = case(*children, care_types_sought=frozenset(care), contact_plan=contact)
+    result = rank(the_case, prepare_pool(families, today=TODAY), approached_entry_ids=frozenset(approached))
+    for ranked in result.ranked:
+        fam = next(f for f in families if f.entry_id == ranked.entry_id)
+        assert _broken_rules(the_case, fam, approached) == []
+    for entry_id, rule in result.exclusions:
+        fam = next(f for f in families if f.entry_id == entry_id)
+        broken = _broken_rules(the_case, fam, approached)
+        assert broken and broken[0] == rule
+    assert len(result.ranked) + len(result.exclusions) == len(families)
