@@ -28,6 +28,7 @@ from matching.types import WEIGHT_FIELDS
 from nrp.audit.services import audit_read
 from nrp.core.models import Region
 from workflows.applicant_journey.models import ApplicantRegisterEntry
+from workflows.child_mediation.models import ChildCaseStatus
 
 RESULTS_PER_PAGE = 25
 GROUP_LABELS = {
@@ -94,7 +95,14 @@ def case_rankings(request, case_id: int):
         {
             "case": child_case,
             "rankings": rankings,
-            "run_form": RunForm(),
+            # A case escalated to the national search (status NATIONAL) offers the national pool first.
+            "run_form": RunForm(
+                initial={
+                    "scope": RankingScope.NATIONAL
+                    if child_case.status == ChildCaseStatus.NATIONAL
+                    else RankingScope.REGIONAL
+                }
+            ),
             "wishes_form": WishesForm(initial={"flags": signals.flags if signals else []}),
             "title": _("Pořadí rodin pro případ %(reference)s") % {"reference": child_case.reference},
         },

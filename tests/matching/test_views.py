@@ -204,3 +204,14 @@ def test_officer_records_the_child_wish_signals(client, officer):
     client.force_login(officer)
     client.post(reverse("matching:case_wishes", args=[case.pk]), {"flags": ["near_home", "other_children"]})
     assert case.wish_signals.flags == ["near_home", "other_children"]
+
+
+def test_escalated_case_offers_the_national_search_first(client, officer):
+    waiting = child_case()
+    escalated = child_case(status=ChildCaseStatus.NATIONAL)
+    client.force_login(officer)
+    regional_page = client.get(reverse("matching:case_rankings", args=[waiting.pk])).content.decode()
+    national_page = client.get(reverse("matching:case_rankings", args=[escalated.pk])).content.decode()
+    assert 'value="regional" required id="id_scope_0" checked' in regional_page
+    assert 'value="national" required id="id_scope_1" checked' in national_page
+    assert 'value="regional" required id="id_scope_0" checked' not in national_page
