@@ -63,6 +63,7 @@ def case_propose(
     siblings_separation_reason: str = "",
     notes: str = "",
     now=None,
+    reference: str | None = None,
 ) -> ChildCase:
     """OSPOD of the child's ORP proposes a child (or a sibling group, one case) for mediation."""
     if proposed_by is not None and not permissions.may_propose_for_orp(proposed_by, orp):
@@ -74,7 +75,7 @@ def case_propose(
     # Serialise reference numbering per region (two OSPODs proposing at once).
     type(region).objects.select_for_update().get(pk=region.pk)
     case = ChildCase(
-        reference=next_reference(region, timezone.localdate(now).year),
+        reference=reference or next_reference(region, timezone.localdate(now).year),
         region=region,
         orp=orp,
         care_types_sought=list(care_types_sought),
