@@ -67,10 +67,15 @@ class ScopedObjectMixin:
     def select_object(self, *, user, pk: int):
         raise NotImplementedError
 
-    def get_scoped_object(self):
+    def get_scoped_object(self, *, for_update: bool = False):
+        """The object if the user may see it, else 404. ``for_update`` locks its row (inside the atomic write)
+        after the scope check, so a concurrent write waits and then sees the new ETag."""
         obj = self.select_object(user=self.request.user, pk=int(self.kwargs[self.lookup_url_kwarg]))
         if obj is None:
             raise NotFound()
+        if for_update:
+            # Re-read by pk: selectors may use DISTINCT, which PostgreSQL refuses with FOR UPDATE.
+            obj = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
         return obj
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import path
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from nrp.api.concurrency import ETagMixin, check_if_match, etag_for
 from nrp.api.serializers import StrictSerializer
-from nrp.api.views import ApiView
+from nrp.api.views import ApiView, ScopedObjectMixin
 from nrp.core.models import User
+from nrp.core.selectors import household_get_for_user
 from tests.api.conftest import assert_problem
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.api.test_base_views")]
@@ -40,7 +44,22 @@ class WriteOkApi(ApiView):
         return Response({"ok": True}, status=201)
 
 
+class HouseholdStampApi(ETagMixin, ScopedObjectMixin, ApiView):
+    """A conditional write on a scoped object (the pattern of the second round's endpoints)."""
+
+    def select_object(self, *, user, pk):
+        return household_get_for_user(user=user, household_id=pk)
+
+    def patch(self, request, pk):
+        household = self.get_scoped_object(for_update=True)
+        check_if_match(request, {"id": household.pk, "created_at": household.created_at})
+        household.created_at = household.created_at + timedelta(seconds=1)
+        household.save(update_fields=["created_at"])
+        return self.etag_response({"id": household.pk, "created_at": household.created_at})
+
+
 urlpatterns = [
+    path("api/test/households/<int:pk>/", HouseholdStampApi.as_view()),
     path("api/test/fail/", WriteThenFailApi.as_view()),
     path("api/test/crash/", WriteThenCrashApi.as_view()),
     path("api/test/ok/", WriteOkApi.as_view()),
@@ -72,3 +91,16 @@ def test_strict_serializer_lists_every_unknown_key(api, applicant):
     body = assert_problem(api(applicant).post("/api/test/fail/", {"last_name": "x", "a": 1, "b": 2}), 400)
     assert body["code"] == "unknown_field"
     assert sorted(e["field"] for e in body["errors"]) == ["a", "b"]
+
+
+def test_scoped_conditional_write_answers_404_428_412_and_200(api, guide, other_guide, household):
+    url = f"/api/test/households/{household.pk}/"
+    current = etag_for({"id": household.pk, "created_at": household.created_at})
+    assert_problem(api(other_guide).patch(url, {}, headers={"If-Match": current}), 404, "not_found")
+    program = api(guide)
+    assert_problem(program.patch(url, {}), 428, "precondition_required")
+    assert_problem(program.patch(url, {}, headers={"If-Match": '"stale"'}), 412, "precondition_failed")
+    response = program.patch(url, {}, headers={"If-Match": current})
+    assert response.status_code == 200
+    assert response["ETag"] != current
+    assert_problem(program.patch(url, {}, headers={"If-Match": current}), 412, "precondition_failed")
