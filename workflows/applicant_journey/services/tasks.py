@@ -22,6 +22,7 @@ from nrp.audit.services import audit_record
 from workflows.applicant_journey import deadlines
 from workflows.applicant_journey.models import (
     CLOSED_STAGES,
+    REGISTER_STAGES,
     ApplicantJourney,
     EventKind,
     JourneyEvent,
@@ -83,9 +84,9 @@ def enter_stage(journey: ApplicantJourney, stage: str, *, at=None) -> None:
     StageVisit.objects.filter(journey=journey, left_at=None).update(left_at=at)
     journey.stage = stage
     journey.stage_entered_at = at
-    if stage in CLOSED_STAGES:
+    if stage in CLOSED_STAGES or stage in REGISTER_STAGES:
         journey.next_due_on = None
-    else:
+    if stage not in CLOSED_STAGES:
         StageVisit.objects.create(journey=journey, region_id=journey.region_id, stage=stage, entered_at=at)
 
 

@@ -1,0 +1,33 @@
+"""The demo seed step fills every region with journeys in every stage and approved families; idempotent."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from workflows.applicant_journey.models import AcceptanceProfile, ApplicantJourney, ApplicantRegisterEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_creates_living_regions_and_is_idempotent():
+    call_command("seed_demo", "--size", "small")
+    journeys = ApplicantJourney.objects.count()
+    entries = ApplicantRegisterEntry.objects.count()
+    call_command("seed_demo", "--size", "small")
+    assert ApplicantJourney.objects.count() == journeys
+    assert ApplicantRegisterEntry.objects.count() == entries
+    by_region = Counter(ApplicantRegisterEntry.objects.filter(status="active").values_list("region__code", flat=True))
+    households = Counter(ApplicantJourney.objects.values_list("region__code", flat=True))
+    for code, total in households.items():
+        assert by_region[code] >= total // 4, code  # a good share approved and active in each region
+    assert ApplicantRegisterEntry.objects.filter(status="paused").exists() or entries >= 1
+    stages = set(ApplicantJourney.objects.values_list("stage", flat=True))
+    assert len(stages) >= 6
+    profiles = AcceptanceProfile.objects.all()
+    assert len({(p.age_min, p.age_max) for p in profiles}) > 2  # varied profiles
+    assert all(p.sexes for p in profiles)
+    demo = ApplicantJourney.objects.get(household__members__email="zadatel@demo.nrp.example")
+    assert demo.stage == "preparation"
