@@ -85,6 +85,14 @@ def _paginate(request, items):
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("strana"))
 
 
+def _query_without_page(request) -> str:
+    """The current filters as a query-string prefix for the pagination links."""
+    query = request.GET.copy()
+    query.pop("strana", None)
+    encoded = query.urlencode()
+    return f"{encoded}&" if encoded else ""
+
+
 # --- Task lists and process pages --------------------------------------------------------------------------------
 
 
@@ -115,7 +123,13 @@ def journey_list(request):
     return render(
         request,
         "applicant_journey/journey_list.html",
-        {"title": _("Cesty žadatelů"), "page": _paginate(request, qs), "stages": JourneyStage.choices, "stage": stage},
+        {
+            "title": _("Cesty žadatelů"),
+            "page": _paginate(request, qs),
+            "stages": JourneyStage.choices,
+            "stage": stage,
+            "query": _query_without_page(request),
+        },
     )
 
 
@@ -461,6 +475,7 @@ def caseload(request):
             "stuck": stuck,
             "order": order,
             "stuck_days": selectors.settings.NRP_STUCK_AFTER_DAYS,
+            "query": _query_without_page(request),
         },
     )
 
