@@ -378,3 +378,11 @@ def test_list_filters_and_flags(client, officer, ospod_worker):
     client.force_login(officer)
     body = client.get(reverse("child_mediation:list") + "?flag=intercountry_due").content.decode()
     assert old.reference in body and new.reference not in body
+
+
+def test_register_in_english(client, officer, waiting_case):
+    client.force_login(officer)
+    client.cookies["django_language"] = "en"
+    body = client.get(reverse("child_mediation:detail", args=[waiting_case.pk])).content.decode()
+    assert "Prepare a case conference" in body
+    assert "The child&#x27;s voice" in body or "The child's voice" in body

@@ -12,9 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from nrp.core.choices import Role
 
-# Viewflow / Django permission codenames (the same strings in Meta, flows and API permission classes).
-PERM_MANAGE_CASES = "child_mediation.manage_child_cases"
-
 NOT_AN_OFFICER = _("Tuto akci může provést jen pracovník krajského úřadu kraje dítěte.")
 NOT_THE_CHILDS_OSPOD = _("Dítě může navrhnout jen OSPOD obce s rozšířenou působností, kam dítě patří.")
 
