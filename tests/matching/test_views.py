@@ -215,3 +215,13 @@ def test_escalated_case_offers_the_national_search_first(client, officer):
     assert 'value="regional" required id="id_scope_0" checked' in regional_page
     assert 'value="national" required id="id_scope_1" checked' in national_page
     assert 'value="regional" required id="id_scope_0" checked' not in national_page
+
+
+def test_entries_that_could_not_be_matched_are_listed_for_the_officer(client, officer):
+    register_family()
+    broken = register_family()
+    type(broken.profile).objects.filter(pk=broken.profile.pk).update(age_min=9, age_max=2)
+    run = ranking_run(child_case=child_case(), actor=officer, today=TODAY)
+    client.force_login(officer)
+    page = client.get(reverse("matching:ranking_detail", args=[run.pk])).content.decode()
+    assert f"#{broken.pk}: Profil rodiny {broken.pk}: nejnižší věk dítěte (9) je vyšší než nejvyšší (2)." in page
