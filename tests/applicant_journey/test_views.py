@@ -348,3 +348,12 @@ def test_home_panels_for_each_role(client, journey, guide, applicant, ospod_work
     assert "Otevřených případů: 1" in client.get(reverse("home")).content.decode()
     client.force_login(ospod_worker)
     assert "Úkoly čekající na vás: 1" in client.get(reverse("home")).content.decode()
+
+
+def test_portal_in_english_from_the_catalogue(client, journey, applicant):
+    from django.conf import settings
+
+    client.force_login(applicant)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("applicant_journey:portal")).content.decode()
+    assert "Where you are now" in page and "prospective applicant" in page

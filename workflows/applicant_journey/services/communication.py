@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from nrp.audit.models import AuditAction
@@ -101,8 +101,8 @@ def signup_request(*, data: dict, base_url: str) -> str:
     token = signup_token(data)
     link = f"{base_url}{token}/"
     send_mail(
-        _g("Potvrďte prosím svou registraci"),
-        _g(
+        gettext("Potvrďte prosím svou registraci"),
+        gettext(
             "Dobrý den,\n\npro dokončení registrace v systému NRP otevřete tento odkaz (platí 48 hodin):\n"
             "%(link)s\n\nPokud jste se neregistrovali, zprávu prosím ignorujte."
         )
@@ -152,7 +152,7 @@ def signup_confirm(*, token: str) -> ApplicantJourney:
         journey,
         actor=user,
         kind=EventKind.OPENED,
-        note=_g("Souhlas se zpracováním osobních údajů"),
+        note=gettext("Souhlas se zpracováním osobních údajů"),
         consent_purpose=CONSENT_PURPOSE,
         consent_at=timezone.now().isoformat(),
         email_verified=True,
@@ -185,8 +185,8 @@ def invitation_create(
 
     link = base_url.rstrip("/") + reverse("applicant_journey:invitation", args=[invitation.token])
     send_mail(
-        _g("Pozvánka do systému NRP"),
-        _g(
+        gettext("Pozvánka do systému NRP"),
+        gettext(
             "Dobrý den,\n\nbyli jste pozváni k případu náhradní rodinné péče. Registraci dokončíte na adrese:\n"
             "%(link)s\n"
         )
@@ -230,7 +230,7 @@ def invitation_accept(
             journey,
             actor=user,
             kind=EventKind.OPENED,
-            note=_g("Připojení k případu na pozvání"),
+            note=gettext("Připojení k případu na pozvání"),
             member_id=member.pk,
             consent_purpose=CONSENT_PURPOSE,
             consent_at=timezone.now().isoformat(),

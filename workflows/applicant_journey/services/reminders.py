@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from viewflow.workflow.models import Task
 
 from workflows.applicant_journey.models import ApplicantJourney, CaseNote, ReminderKind, ReminderLog
@@ -78,10 +78,13 @@ def reminders_send(*, today: date) -> ReminderResult:
             # Ids and the step's name only: no names of people in reminder e-mails.
             title = str(task.flow_task.task_title)
             if kind == ReminderKind.OVERDUE:
-                subject = _g("Po termínu: %(step)s (případ č. %(id)s)") % {"step": title, "id": task.process_id}
+                subject = gettext("Po termínu: %(step)s (případ č. %(id)s)") % {"step": title, "id": task.process_id}
             else:
-                subject = _g("Blíží se termín: %(step)s (případ č. %(id)s)") % {"step": title, "id": task.process_id}
-            body = _g("Krok „%(step)s“ případu č. %(id)s má termín %(due)s.") % {
+                subject = gettext("Blíží se termín: %(step)s (případ č. %(id)s)") % {
+                    "step": title,
+                    "id": task.process_id,
+                }
+            body = gettext("Krok „%(step)s“ případu č. %(id)s má termín %(due)s.") % {
                 "step": title,
                 "id": task.process_id,
                 "due": due.strftime("%d. %m. %Y"),
@@ -94,8 +97,8 @@ def reminders_send(*, today: date) -> ReminderResult:
             continue
         _send(
             note.author,
-            _g("Připomínka k případu č. %(id)s") % {"id": note.journey_id},
-            _g("Připomínka z vaší poznámky k případu č. %(id)s.") % {"id": note.journey_id},
+            gettext("Připomínka k případu č. %(id)s") % {"id": note.journey_id},
+            gettext("Připomínka z vaší poznámky k případu č. %(id)s.") % {"id": note.journey_id},
         )
         result.sent += 1
     return result
