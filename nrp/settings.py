@@ -123,6 +123,8 @@ AUTHENTICATION_BACKENDS = [
     # axes first: it refuses a locked-out login before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Grants the applicant-journey step permissions from scoped roles (workflows/applicant_journey/permissions.py).
+    "workflows.applicant_journey.permissions.RolePermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
