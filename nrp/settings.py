@@ -239,7 +239,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "nrp.api.filters.OrderingFilter",
     ],
     "EXCEPTION_HANDLER": "nrp.api.problems.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["nrp.api.throttling.AnonThrottle", "nrp.api.throttling.UserThrottle"],

@@ -7,11 +7,14 @@ from datetime import timedelta
 import pytest
 from django.urls import path
 from rest_framework import serializers
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from nrp.api.concurrency import ETagMixin, check_if_match, etag_for
+from nrp.api.permissions import HasAnyRole
 from nrp.api.serializers import StrictSerializer
 from nrp.api.views import ApiView, ScopedObjectMixin
+from nrp.core.choices import Role
 from nrp.core.models import User
 from nrp.core.selectors import household_get_for_user
 from tests.api.conftest import assert_problem
@@ -58,7 +61,15 @@ class HouseholdStampApi(ETagMixin, ScopedObjectMixin, ApiView):
         return self.etag_response({"id": household.pk, "created_at": household.created_at})
 
 
+class OfficersOnlyApi(ApiView):
+    permission_classes = [IsAuthenticated, HasAnyRole(Role.OFFICER, Role.OSPOD)]
+
+    def get(self, request):
+        return Response({"ok": True})
+
+
 urlpatterns = [
+    path("api/test/officers/", OfficersOnlyApi.as_view()),
     path("api/test/households/<int:pk>/", HouseholdStampApi.as_view()),
     path("api/test/fail/", WriteThenFailApi.as_view()),
     path("api/test/crash/", WriteThenCrashApi.as_view()),
@@ -104,3 +115,15 @@ def test_scoped_conditional_write_answers_404_428_412_and_200(api, guide, other_
     assert response.status_code == 200
     assert response["ETag"] != current
     assert_problem(program.patch(url, {}, headers={"If-Match": current}), 412, "precondition_failed")
+
+
+@pytest.mark.parametrize(
+    ("persona", "allowed"),
+    [("officer", True), ("ospod_worker", True), ("guide", False), ("applicant", False), ("administrator", False)],
+)
+def test_role_gate_answers_403_with_a_code(request, api, persona, allowed):
+    response = api(request.getfixturevalue(persona)).get("/api/test/officers/")
+    if allowed:
+        assert response.status_code == 200
+    else:
+        assert_problem(response, 403, "role_required")
