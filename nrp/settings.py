@@ -149,6 +149,8 @@ AXES_VERBOSE = False
 
 # Two-factor authentication (django-otp, TOTP) is required for every staff role: nrp/core/twofactor.py.
 OTP_TOTP_ISSUER = "NRP"
+# Administrators may reset (delete) a lost device, never read its secret key or QR code.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Error reports never carry form contents, query strings or local variables (a child's name, a diagnosis).
 DEFAULT_EXCEPTION_REPORTER_FILTER = "nrp.core.security_logging.CaseDataExceptionReporterFilter"
 

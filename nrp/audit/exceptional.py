@@ -21,6 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from nrp.audit import context
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
 from nrp.core.access import is_case_content_admin_path
@@ -73,12 +74,16 @@ class ExceptionalAccessMiddleware:
     def __call__(self, request):
         path = request.path_info
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and is_case_content_admin_path(path):
+        if user is not None and is_case_content_admin_path(path) and may_request_exceptional_access(user):
             grant = active_grant(request)
             if grant is None:
                 return redirect(
                     reverse("audit:exceptional_access") + "?" + urlencode({"next": request.get_full_path()})
                 )
+            ctx = context.current()
+            if ctx is not None:
+                # Changes made under this grant carry its reason too.
+                ctx.reason = grant["reason"]
             parts = [p for p in path.split("/") if p]
             object_type = ".".join(parts[1:3]) if len(parts) >= 3 else "/".join(parts[1:])
             object_id = parts[3] if len(parts) >= 4 and parts[3].isdigit() else None

@@ -1,0 +1,578 @@
+"""The authorization matrix of every route: what each persona gets, for objects in and out of their scope.
+
+``tests/security/test_route_matrix.py`` walks every URL pattern of ``nrp.urls`` (pages, the API under
+/api/, the admin under /sprava/) and fails when a route has no entry here, so nothing new ships
+unprotected. To add a route::
+
+    ROUTES["child_mediation:detail"] = [
+        Case("own", kw(pk="child_case"), expect(officer=OK, ospod=OK, administrator=DENIED)),
+        Case("other", kw(pk="other_child_case"), expect(other_officer=OK)),
+    ]
+
+``expect(...)``: anonymous users default to LOGIN and everyone else to DENIED (403 or 404); name only
+the personas that differ. ``kw(name="sample")`` builds the URL kwargs from samples of the ``World``
+(``SAMPLES`` below: an object in the home region/caseload and its counterpart out of scope). Outcomes
+are compared on the response of a GET (or the ``method`` of the case) by a logged-in persona whose session
+passed the second factor.
+
+Personas (tests/conftest.py): the home region is Jihomoravský kraj (ORP Brno); ``applicant`` lives in the
+household guided by ``guide``; ``other_officer`` works in Moravskoslezský kraj and must see nothing of home.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable
+from dataclasses import dataclass
+
+PERSONAS = ("anonymous", "applicant", "guide", "ospod", "officer", "other_officer", "assessor", "administrator")
+STAFF = ("guide", "ospod", "officer", "other_officer", "assessor", "administrator")
+SIGNED_IN = ("applicant", *STAFF)
+
+# Outcomes.
+OK = "ok"  # 2xx, or a redirect that is not to the login, second-factor or reason page
+LOGIN = "login"  # redirect to the login page (or the admin's login page)
+FORBIDDEN = "403"
+NOT_FOUND = "404"
+DENIED = "denied"  # 403 or 404: refused without saying more
+REASON = "reason"  # redirect to the administrator's audited-reason form
+UNAUTHORIZED = "401"  # API without credentials
+METHOD = "405"
+TWO_FACTOR = "2fa"  # redirect to the second-factor pages
+OUTCOMES = {OK, LOGIN, FORBIDDEN, NOT_FOUND, DENIED, REASON, UNAUTHORIZED, METHOD, TWO_FACTOR}
+
+
+def expect(*, anonymous: str = LOGIN, default: str = DENIED, **personas: str) -> dict[str, str]:
+    unknown = set(personas) - set(PERSONAS)
+    assert not unknown, f"unknown personas {unknown}"
+    table = dict.fromkeys(PERSONAS, default)
+    table["anonymous"] = anonymous
+    table.update(personas)
+    return table
+
+
+def everyone(outcome: str = OK) -> dict[str, str]:
+    return dict.fromkeys(PERSONAS, outcome)
+
+
+def signed_in(outcome: str = OK, **personas: str) -> dict[str, str]:
+    return expect(**{**dict.fromkeys(SIGNED_IN, outcome), **personas})
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str
+    kwargs: Callable[[World], dict] | None
+    expect: dict[str, str]
+    method: str = "get"
+    # Optional POST body builder (world -> dict).
+    data: Callable[[World], dict] | None = None
+
+
+def kw(**names: str) -> Callable[[World], dict]:
+    """URL kwargs from world samples: ``kw(pk="child_case")`` -> ``{"pk": world.sample("child_case")}``.
+
+    A sample that is a model instance gives its pk; a literal value is written ``kw(token="=abc")``.
+    """
+
+    def build(world: World) -> dict:
+        out = {}
+        for key, name in names.items():
+            if name.startswith("="):
+                out[key] = name[1:]
+                continue
+            value = world.sample(name)
+            out[key] = getattr(value, "pk", value)
+        return out
+
+    return build
+
+
+def one(expectation: dict[str, str], kwargs=None, method: str = "get") -> list[Case]:
+    return [Case("-", kwargs, expectation, method)]
+
+
+class World:
+    """The personas plus lazily built sample objects (``SAMPLES``), one set per test."""
+
+    def __init__(self, personas: dict):
+        self.personas = personas
+        self._cache: dict[str, object] = {}
+
+    def __getattr__(self, name):
+        personas = self.__dict__.get("personas", {})
+        if name in personas:
+            return personas[name]
+        raise AttributeError(name)
+
+    def sample(self, name: str):
+        if name not in self._cache:
+            builder = SAMPLES.get(name)
+            assert builder is not None, f"no sample named {name!r} in tests/security/route_matrix.py SAMPLES"
+            self._cache[name] = builder(self)
+        return self._cache[name]
+
+
+# --- samples ----------------------------------------------------------------------------------------------
+MISSING_ID = 987654321  # a tampered id: no such object
+
+SAMPLES: dict[str, Callable[[World], object]] = {
+    "household": lambda w: w.household,
+    "other_household": lambda w: w.other_household,
+    "missing": lambda w: MISSING_ID,
+}
+
+
+def sample(name: str):
+    """Decorator: register a sample builder ``fn(world)``."""
+
+    def register(fn):
+        SAMPLES[name] = fn
+        return fn
+
+    return register
+
+
+# Applicant journey (workflows/applicant_journey): the household's journey and the other region's.
+@sample("journey")
+def _journey(w):
+    from workflows.applicant_journey.services.lifecycle import journey_open
+
+    return journey_open(household=w.household, actor=w.guide)
+
+
+@sample("other_journey")
+def _other_journey(w):
+    from workflows.applicant_journey.services.lifecycle import journey_open
+
+    return journey_open(household=w.other_household, actor=w.other_household.guide)
+
+
+@sample("journey_task")
+def _journey_task(w):
+    from viewflow.workflow.models import Task
+
+    return Task.objects.filter(process=w.sample("journey")).order_by("pk").last()
+
+
+@sample("other_journey_task")
+def _other_journey_task(w):
+    from viewflow.workflow.models import Task
+
+    return Task.objects.filter(process=w.sample("other_journey")).order_by("pk").last()
+
+
+@sample("journey_document")
+def _journey_document(w):
+    from workflows.applicant_journey.models import JourneyDocument
+
+    journey = w.sample("journey")
+    return JourneyDocument.objects.filter(journey=journey).first() or JourneyDocument.objects.create(
+        journey=journey, kind="criminal"
+    )
+
+
+# Children register (workflows/child_mediation): a registered child of Brno (JMK) and one of Ostrava (MSK).
+def _child_case_in(w, orp_name: str, officer):
+    from django.utils import timezone
+
+    from nrp.core.choices import Role
+    from tests.child_mediation.conftest import child_data
+    from tests.factories import orp, user_with_role
+    from workflows.child_mediation import services
+
+    place = orp(orp_name)
+    ospod = w.ospod if orp_name == "Brno" else user_with_role(Role.OSPOD, orp=place)
+    case = services.case_propose(
+        proposed_by=ospod,
+        orp=place,
+        care_types_sought=["ADOPTION", "FOSTER"],
+        children=[child_data(first_name="Zdeňka", last_name="Tajná-Identita")],
+        wishes="Chci mít pejska.",
+        wishes_how_heard="Rozhovor s pracovnicí OSPOD.",
+    )
+    return services.case_register(case=case, officer=officer, registered_on=timezone.localdate())
+
+
+@sample("child_case")
+def _child_case(w):
+    return _child_case_in(w, "Brno", w.officer)
+
+
+@sample("other_child_case")
+def _other_child_case(w):
+    return _child_case_in(w, "Ostrava", w.other_officer)
+
+
+@sample("conference")
+def _conference(w):
+    from tests.child_mediation.conftest import held_conference, make_entry
+
+    return held_conference(w.sample("child_case"), w.officer, [make_entry()])
+
+
+@sample("minutes")
+def _minutes(w):
+    return w.sample("conference").minutes.order_by("pk").last()
+
+
+@sample("approach")
+def _approach(w):
+    from workflows.child_mediation.services import approach_start_next
+
+    w.sample("conference")
+    return approach_start_next(case=w.sample("child_case"), officer=w.officer)
+
+
+# Matching: a stored ranking of the home child.
+@sample("ranking")
+def _ranking(w):
+    from matching.services import ranking_run
+
+    return ranking_run(child_case=w.sample("child_case"), actor=w.officer)
+
+
+@sample("other_ranking")
+def _other_ranking(w):
+    from matching.services import ranking_run
+
+    return ranking_run(child_case=w.sample("other_child_case"), actor=w.other_officer)
+
+
+# API: reference data and tokens.
+@sample("region")
+def _region(w):
+    return w.household.residence_orp.region
+
+
+@sample("orp")
+def _orp(w):
+    return w.household.residence_orp
+
+
+# --- the routes -------------------------------------------------------------------------------------------
+ROUTES: dict[str, list[Case]] = {
+    # core pages
+    "home": one(signed_in()),
+    "login": one(everyone(OK)),
+    "logout": one(everyone(LOGIN), method="post"),
+    "password_change": one(signed_in()),
+    "password_change_done": one(signed_in()),
+    "password_reset": one(everyone(OK)),
+    "password_reset_done": one(everyone(OK)),
+    "password_reset_confirm": one(everyone(OK), kw(uidb64="=MQ", token="=tampered-token")),
+    "password_reset_complete": one(everyone(OK)),
+    "set_language": one(everyone(OK), method="post"),
+    # second factor, sessions, personal data (nrp/core/security_urls.py)
+    # a verified staff session is sent on; an applicant without a device is offered the (optional) set-up
+    "two_factor_verify": one(signed_in(applicant=TWO_FACTOR)),
+    "two_factor_setup": one(signed_in(TWO_FACTOR, applicant=OK)),
+    "logout_everywhere": one(signed_in(LOGIN), method="post"),
+    "my_data": one(expect(applicant=OK)),
+    "my_data_json": one(expect(applicant=OK)),
+    "my_data_pdf": one(expect(applicant=OK)),
+    # audit trail (nrp/audit/urls.py)
+    "audit:my_file_access": one(expect(applicant=OK)),
+    "audit:household_trail": [
+        Case("own", kw(household_id="household"), expect(ospod=OK, officer=OK, administrator=OK)),
+        Case("other", kw(household_id="other_household"), expect(other_officer=OK, administrator=OK)),
+        Case("missing", kw(household_id="missing"), expect()),
+    ],
+    "audit:object_trail": [
+        Case("own", kw(object_type="=core.household", object_id="household"), expect(officer=OK, administrator=OK)),
+        Case(
+            "other",
+            kw(object_type="=core.household", object_id="other_household"),
+            expect(other_officer=OK, administrator=OK),
+        ),
+    ],
+    "audit:exceptional_access": one(expect(administrator=OK, applicant=FORBIDDEN)),
+}
+
+
+# --- applicant journey (/zadatele/, workflows/applicant_journey) --------------------------------------------
+# Outside their scope people get 404 (existence is not disclosed); inside it, 403 for a role that may not act.
+NOT_IN_HOME = {"other_officer": NOT_FOUND, "assessor": NOT_FOUND, "administrator": NOT_FOUND}
+ROUTES.update(
+    {
+        "applicant_journey:list": one(signed_in(applicant=FORBIDDEN, administrator=FORBIDDEN)),
+        "applicant_journey:tasks": one(signed_in(administrator=FORBIDDEN)),
+        "applicant_journey:portal": one(expect(default=FORBIDDEN, applicant=OK)),
+        "applicant_journey:caseload": one(expect(default=FORBIDDEN, guide=OK)),
+        "applicant_journey:guide_open_case": one(expect(default=FORBIDDEN, guide=OK)),
+        "applicant_journey:signup": one(everyone(OK)),
+        "applicant_journey:signup_sent": one(everyone(OK)),
+        # a forged or replayed sign-up token shows an explanation, confirms nothing
+        "applicant_journey:signup_confirm": one(everyone(OK), kw(token="=tampered")),
+        "applicant_journey:invitation": one(everyone(NOT_FOUND), kw(token="=tampered")),
+        "applicant_journey:detail": [
+            Case("own", kw(journey_id="journey"), expect(default=OK, **NOT_IN_HOME)),
+            Case("other", kw(journey_id="other_journey"), expect(default=NOT_FOUND, other_officer=OK)),
+            Case("missing", kw(journey_id="missing"), expect(default=NOT_FOUND)),
+        ],
+        "applicant_journey:action": [
+            Case(
+                "own", kw(journey_id="journey", action="=withdraw"), expect(default=OK, ospod=FORBIDDEN, **NOT_IN_HOME)
+            ),
+            Case(
+                "other", kw(journey_id="other_journey", action="=withdraw"), expect(default=NOT_FOUND, other_officer=OK)
+            ),
+            Case("missing", kw(journey_id="missing", action="=withdraw"), expect(default=NOT_FOUND)),
+            Case(
+                "other",
+                kw(journey_id="other_journey", action="=withdraw"),
+                expect(default=NOT_FOUND, other_officer=OK),
+                "post",
+            ),
+        ],
+        "applicant_journey:attendance": [
+            Case("own", kw(journey_id="journey"), expect(default=FORBIDDEN, officer=OK, **NOT_IN_HOME)),
+            Case("other", kw(journey_id="other_journey"), expect(default=NOT_FOUND, other_officer=OK)),
+            Case("missing", kw(journey_id="missing"), expect(default=NOT_FOUND)),
+        ],
+        "applicant_journey:invite_partner": [
+            Case("own", kw(journey_id="journey"), expect(default=NOT_FOUND, applicant=OK, guide=OK)),
+            Case("other", kw(journey_id="other_journey"), expect(default=NOT_FOUND)),
+            Case("missing", kw(journey_id="missing"), expect(default=NOT_FOUND)),
+        ],
+        "applicant_journey:message": [
+            Case("own", kw(journey_id="journey"), expect(default=METHOD)),
+            Case("other", kw(journey_id="other_journey"), expect(default=NOT_FOUND, other_officer=OK), "post"),
+            Case("missing", kw(journey_id="missing"), expect(default=NOT_FOUND), "post"),
+        ],
+        "applicant_journey:note": [
+            Case("own", kw(journey_id="journey"), expect(default=METHOD)),
+            Case("other", kw(journey_id="other_journey"), expect(default=NOT_FOUND, other_officer=FORBIDDEN), "post"),
+            Case("missing", kw(journey_id="missing"), expect(default=NOT_FOUND), "post"),
+        ],
+        "applicant_journey:task": [
+            Case(
+                "own",
+                kw(journey_id="journey", task_id="journey_task"),
+                expect(default=FORBIDDEN, guide=OK, **NOT_IN_HOME),
+            ),
+            # a task id of one journey under another journey's URL (tampered ids)
+            Case("other", kw(journey_id="other_journey", task_id="journey_task"), expect(default=NOT_FOUND)),
+            Case("missing", kw(journey_id="missing", task_id="journey_task"), expect(default=NOT_FOUND)),
+        ],
+        "applicant_journey:task_take_over": [
+            Case("own", kw(journey_id="journey", task_id="journey_task"), expect(default=METHOD)),
+            Case("other", kw(journey_id="other_journey", task_id="journey_task"), expect(default=NOT_FOUND), "post"),
+            Case("missing", kw(journey_id="missing", task_id="journey_task"), expect(default=NOT_FOUND), "post"),
+        ],
+        "applicant_journey:document_upload": [
+            Case("own", kw(journey_id="journey", document_id="journey_document"), expect(default=OK, **NOT_IN_HOME)),
+            Case("other", kw(journey_id="other_journey", document_id="journey_document"), expect(default=NOT_FOUND)),
+            Case("missing", kw(journey_id="missing", document_id="journey_document"), expect(default=NOT_FOUND)),
+        ],
+        "applicant_journey:document_review": [
+            Case(
+                "own",
+                kw(journey_id="journey", document_id="journey_document"),
+                expect(default=OK, applicant=FORBIDDEN, **NOT_IN_HOME),
+            ),
+            Case("other", kw(journey_id="other_journey", document_id="journey_document"), expect(default=NOT_FOUND)),
+            Case("missing", kw(journey_id="missing", document_id="journey_document"), expect(default=NOT_FOUND)),
+        ],
+        "applicant_journey:document_download": [
+            Case("missing", kw(journey_id="journey", version_id="missing"), expect(default=NOT_FOUND)),
+            Case("other", kw(journey_id="other_journey", version_id="missing"), expect(default=NOT_FOUND)),
+        ],
+    }
+)
+
+# --- children register (/deti/, workflows/child_mediation): OSPOD proposes, the region's officers decide ----
+# Guides, applicants, assessors and administrators never see a child's file (§19a).
+CHILD_OFFICER = {"officer": OK, "other_officer": NOT_FOUND}
+CHILD_OTHER = {"officer": NOT_FOUND, "other_officer": OK}
+CHILD_MISSING = {"officer": NOT_FOUND, "other_officer": NOT_FOUND}
+
+
+def child_routes(kind: str = "child_case", ospod_reads: bool = False) -> list[Case]:
+    own = dict(CHILD_OFFICER, **({"ospod": OK} if ospod_reads else {}))
+    other = dict(CHILD_OTHER, **({"ospod": NOT_FOUND} if ospod_reads else {}))
+    missing = dict(CHILD_MISSING, **({"ospod": NOT_FOUND} if ospod_reads else {}))
+    cases = [
+        Case("own", kw(pk=kind), expect(default=FORBIDDEN, **own)),
+        Case("missing", kw(pk="missing"), expect(default=FORBIDDEN, **missing)),
+    ]
+    if kind == "child_case":
+        cases.insert(1, Case("other", kw(pk="other_child_case"), expect(default=FORBIDDEN, **other)))
+    return cases
+
+
+def child_post_routes(kind: str = "child_case") -> list[Case]:
+    """POST-only actions: GET is refused; a POST on another region's (or a missing) record is 404."""
+    cases = [
+        Case("own", kw(pk=kind), expect(default=FORBIDDEN, officer=METHOD, other_officer=METHOD)),
+        Case("missing", kw(pk="missing"), expect(default=FORBIDDEN, **CHILD_MISSING), "post"),
+    ]
+    if kind == "child_case":
+        cases.insert(1, Case("other", kw(pk="other_child_case"), expect(default=FORBIDDEN, **CHILD_OTHER), "post"))
+    return cases
+
+
+ROUTES.update(
+    {
+        "child_mediation:list": one(expect(default=FORBIDDEN, ospod=OK, officer=OK, other_officer=OK)),
+        "child_mediation:national": one(expect(default=FORBIDDEN, officer=OK, other_officer=OK)),
+        "child_mediation:propose": one(expect(default=FORBIDDEN, ospod=OK)),
+        "child_mediation:detail": child_routes(ospod_reads=True),
+        "child_mediation:close": child_routes(),
+        "child_mediation:conference_prepare": child_routes(),
+        "child_mediation:court_decision": child_routes(),
+        "child_mediation:register": child_post_routes(),
+        "child_mediation:ranking": child_post_routes(),
+        "child_mediation:escalate": child_post_routes(),
+        "child_mediation:approach_start": child_post_routes(),
+        "child_mediation:conference": child_routes("conference"),
+        "child_mediation:conference_pdf": child_routes("conference"),
+        "child_mediation:minutes": child_routes("conference"),
+        "child_mediation:minutes_sign": child_post_routes("minutes"),
+        "child_mediation:minutes_correct": child_post_routes("minutes"),
+        "child_mediation:approach_answer": child_routes("approach"),
+        "child_mediation:approach_extend": child_routes("approach"),
+        # a foster agreement exists only after a court decision: the form refuses a case without one (403)
+        "child_mediation:agreement": [
+            Case("own", kw(pk="child_case"), expect(default=FORBIDDEN, other_officer=NOT_FOUND)),
+            Case("other", kw(pk="other_child_case"), expect(default=FORBIDDEN, officer=NOT_FOUND)),
+            Case("missing", kw(pk="missing"), expect(default=FORBIDDEN, **CHILD_MISSING)),
+        ],
+    }
+)
+
+# --- matching (/parovani/): officers of the child's region only -------------------------------------------
+ROUTES.update(
+    {
+        "matching:index": one(expect(default=FORBIDDEN, officer=OK, other_officer=OK)),
+        "matching:statistics": one(expect(default=FORBIDDEN, officer=OK, other_officer=OK)),
+        "matching:weights": one(expect(default=FORBIDDEN, officer=OK, other_officer=OK)),
+        "matching:case_rankings": [
+            Case("own", kw(case_id="child_case"), expect(default=FORBIDDEN, **CHILD_OFFICER)),
+            Case("other", kw(case_id="other_child_case"), expect(default=FORBIDDEN, **CHILD_OTHER)),
+            Case("missing", kw(case_id="missing"), expect(default=FORBIDDEN, **CHILD_MISSING)),
+        ],
+        "matching:ranking_detail": [
+            Case("own", kw(ranking_id="ranking"), expect(default=FORBIDDEN, **CHILD_OFFICER)),
+            Case("other", kw(ranking_id="other_ranking"), expect(default=FORBIDDEN, **CHILD_OTHER)),
+            Case("missing", kw(ranking_id="missing"), expect(default=FORBIDDEN, **CHILD_MISSING)),
+        ],
+        "matching:ranking_run": [
+            Case("own", kw(case_id="child_case"), expect(default=FORBIDDEN, officer=METHOD, other_officer=METHOD)),
+            Case("other", kw(case_id="other_child_case"), expect(default=FORBIDDEN, **CHILD_OTHER), "post"),
+            Case("missing", kw(case_id="missing"), expect(default=FORBIDDEN, **CHILD_MISSING), "post"),
+        ],
+        "matching:case_wishes": [
+            Case("own", kw(case_id="child_case"), expect(default=FORBIDDEN, officer=METHOD, other_officer=METHOD)),
+            Case("other", kw(case_id="other_child_case"), expect(default=FORBIDDEN, **CHILD_OTHER), "post"),
+            Case("missing", kw(case_id="missing"), expect(default=FORBIDDEN, **CHILD_MISSING), "post"),
+        ],
+    }
+)
+
+# --- REST API (/api/, nrp/api): anonymous programs get 401; records outside the scope are 404 --------------
+# Browser sessions of staff are verified (second factor) here; an unverified one gets 403 (test_two_factor).
+API = {"anonymous": UNAUTHORIZED}
+ROUTES.update(
+    {
+        "api:schema": one(everyone(OK)),
+        "api:docs": one(everyone(OK)),
+        "api:not-found": one(everyone(NOT_FOUND)),
+        "api:me": one(expect(**API, default=OK)),
+        "api:token-list": one(expect(**API, default=OK)),
+        "api:token-detail": one(expect(**API, default=NOT_FOUND), kw(pk="missing")),
+        "api:region-list": one(expect(**API, default=OK)),
+        "api:region-detail": one(expect(**API, default=OK), kw(pk="region")),
+        "api:orp-list": one(expect(**API, default=OK)),
+        "api:orp-detail": one(expect(**API, default=OK), kw(pk="orp")),
+        "api:household-list": one(expect(**API, default=OK)),
+        "api:household-detail": [
+            Case("own", kw(pk="household"), expect(**API, default=OK, **NOT_IN_HOME)),
+            Case("other", kw(pk="other_household"), expect(**API, default=NOT_FOUND, other_officer=OK)),
+            Case("missing", kw(pk="missing"), expect(**API, default=NOT_FOUND)),
+        ],
+    }
+)
+
+# --- the admin site (/sprava/): rules by route name -------------------------------------------------------
+# Case-content models need the administrator's audited reason; everyone else is sent to the admin login.
+ADMIN_CASE_CONTENT = expect(anonymous=LOGIN, default=LOGIN, administrator=REASON)
+ADMIN_MANAGEMENT = expect(anonymous=LOGIN, default=LOGIN, administrator=OK)
+ADMIN_RULES: list[tuple[str, dict[str, str]]] = [
+    ("admin:core_household_*", ADMIN_CASE_CONTENT),
+    ("admin:core_householdmember_*", ADMIN_CASE_CONTENT),
+    ("admin:applicant_journey_*", ADMIN_CASE_CONTENT),
+    ("admin:child_mediation_*", ADMIN_CASE_CONTENT),
+    ("admin:matching_*", ADMIN_CASE_CONTENT),
+    ("admin:viewflow_*", ADMIN_CASE_CONTENT),
+    ("admin:workflow_*", ADMIN_CASE_CONTENT),
+    ("admin:login", everyone(OK)),
+    ("admin:logout", expect(anonymous=OK, default=OK, administrator=LOGIN)),
+    ("admin:view_on_site", expect(anonymous=LOGIN, default=LOGIN, administrator=DENIED)),
+    # a tampered (missing) user id
+    ("admin:auth_user_password_change", expect(anonymous=LOGIN, default=LOGIN, administrator=DENIED)),
+    # needs its query parameters
+    ("admin:autocomplete", expect(anonymous=LOGIN, default=LOGIN, administrator=FORBIDDEN)),
+    # the login records of django-axes are read-only
+    ("admin:axes_*_add", expect(anonymous=LOGIN, default=LOGIN, administrator=FORBIDDEN)),
+    # OTP_ADMIN_HIDE_SENSITIVE_DATA: nobody reads another person's TOTP secret, not even an administrator
+    ("admin:otp_totp_totpdevice_config", expect(anonymous=LOGIN, default=LOGIN, administrator=FORBIDDEN)),
+    ("admin:otp_totp_totpdevice_qrcode", expect(anonymous=LOGIN, default=LOGIN, administrator=FORBIDDEN)),
+    ("admin:*", ADMIN_MANAGEMENT),
+]
+
+
+def admin_kwargs(route_name: str, pattern_kwargs: set[str]) -> dict:
+    # A missing object id: the admin answers with a redirect to its index (administrator) or its login.
+    values = {
+        "object_id": str(MISSING_ID),
+        "id": str(MISSING_ID),
+        "pk": str(MISSING_ID),
+        "content_type_id": "1",
+        "app_label": "core",
+    }
+    return {k: values[k] for k in pattern_kwargs if k in values}
+
+
+def admin_cases(route_name: str, pattern_kwargs: set[str]) -> list[Case] | None:
+    for pattern, table in ADMIN_RULES:
+        if fnmatch.fnmatch(route_name, pattern):
+            kwargs = admin_kwargs(route_name, pattern_kwargs)
+            method = "post" if route_name == "admin:logout" else "get"
+            return [Case("admin", (lambda w, kwargs=kwargs: kwargs), table, method)]
+    return None
+
+
+# Unnamed admin patterns: "/sprava/<app>/<model>/<path:object_id>/" (redirect to the change page) and the
+# final catch-all. Matched by their pattern text.
+ADMIN_UNNAMED_RULES: list[tuple[str, dict[str, str]]] = [
+    ("/sprava/core/household/*", ADMIN_CASE_CONTENT),
+    ("/sprava/core/householdmember/*", ADMIN_CASE_CONTENT),
+    *[(f"/sprava/{app}/*", ADMIN_CASE_CONTENT) for app in ("applicant_journey", "child_mediation", "matching")],
+    ("/sprava/viewflow/*", ADMIN_CASE_CONTENT),
+    ("/sprava/workflow/*", ADMIN_CASE_CONTENT),
+    # the admin's catch-all answers 404 to its own users and sends everyone else to its login
+    ("/sprava/(?P<url>.*)$", expect(anonymous=LOGIN, default=LOGIN, administrator=NOT_FOUND)),
+    ("/sprava/*", ADMIN_MANAGEMENT),
+]
+
+
+def cases_for(route_name: str, pattern_kwargs: set[str]) -> list[Case] | None:
+    if route_name in ROUTES:
+        return ROUTES[route_name]
+    if route_name.startswith("admin:"):
+        return admin_cases(route_name, pattern_kwargs)
+    if route_name.startswith("/sprava/"):
+        for pattern, table in ADMIN_UNNAMED_RULES:
+            if fnmatch.fnmatch(route_name, pattern):
+                return [Case("admin", None, table)]
+    return None
+
+
+def materialize(pattern: str) -> str:
+    """A concrete URL for an unnamed pattern (ids become a missing id, free paths a missing page)."""
+    import re
+
+    url = re.sub(r"\(\?P<\w+>[^)]*\)", "neexistuje/", pattern)
+    url = re.sub(r"<(?:\w+:)?(\w+)>", str(MISSING_ID), url)
+    return url.replace("^", "").replace("$", "").replace("\\Z", "")
