@@ -361,16 +361,19 @@ def _explain(
     applicable: tuple[bool, ...],
 ) -> tuple[CriterionScore, ...]:
     reasons = _criterion_reasons(view, row, s)
+    # A list comprehension with positional fields: this runs for every family of a stored ranking.
     return tuple(
-        CriterionScore(
-            criterion=name,
-            score=round(s[i], SCORE_DECIMALS),
-            weight=weight_values[i],
-            contribution=weight_values[i] * s[i] / weight_sum,
-            applicable=applicable[i],
-            reason=reasons[i],
-        )
-        for i, name in enumerate(CRITERIA)
+        [
+            CriterionScore(
+                CRITERIA[i],
+                round(s[i], SCORE_DECIMALS),
+                weight_values[i],
+                weight_values[i] * s[i] / weight_sum,
+                applicable[i],
+                reasons[i],
+            )
+            for i in range(len(CRITERIA))
+        ]
     )
 
 
