@@ -309,3 +309,31 @@ def test_ospod_worker_of_another_orp_cannot_act(journey, guide, ospod_worker):
     from nrp.audit.models import AuditEvent
 
     assert AuditEvent.objects.filter(actor=stranger, action="denied").exists()
+
+
+def test_officer_updates_the_acceptance_profile_of_a_registered_family(journey, guide, ospod_worker, officer, assessor):
+    entry = register(journey, guide, ospod_worker, officer, assessor)
+    services.register_profile_update(entry=entry, actor=officer, profile=walk.profile(age_max=10, max_children=3))
+    entry.profile.refresh_from_db()
+    assert entry.profile.age_max == 10 and entry.profile.max_children == 3
+    event = journey.events.filter(kind=EventKind.PROFILE).get()
+    assert "age_max" in event.data["changed"] and event.actor == officer
+    with pytest.raises(ValidationError):
+        services.register_profile_update(entry=entry, actor=officer, profile=walk.profile(age_min=9, age_max=3))
+
+
+def test_family_that_withdrew_can_apply_again_and_re_enter_the_register(
+    journey, household, guide, ospod_worker, officer, assessor, applicant
+):
+    entry = register(journey, guide, ospod_worker, officer, assessor)
+    services.journey_withdraw(journey=journey, actor=applicant, reason="Pauza na rok.")
+    entry.refresh_from_db()
+    assert entry.status == RegisterStatus.WITHDRAWN
+    again = services.journey_open(household=household, actor=guide, care_types=[CareType.FOSTER])
+    walk.to_decision(again, guide, ospod_worker, officer, assessor, (CareType.FOSTER,))
+    walk.approve(again, officer, (CareType.FOSTER,), age_max=12)
+    walk.make_final(again, officer)
+    entry.refresh_from_db()
+    assert entry.status == RegisterStatus.ACTIVE and entry.care_types == [CareType.FOSTER]
+    assert entry.profile.age_max == 12
+    assert ApplicantRegisterEntry.objects.filter(household=household).count() == 1

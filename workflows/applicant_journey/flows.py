@@ -33,7 +33,7 @@ class ApplicantJourneyFlow(flow.Flow):
 
     information_meeting = (
         flow.View(step)
-        .Annotation(title=_("Informační schůzka"))
+        .Annotation(title=_("Informační schůzka a předání na OSPOD"))
         .Permission(P.perm(P.GUIDE_STEP))
         .Assign(assignment.guide_for)
         .onCreate(tasks.task_created)

@@ -4,7 +4,8 @@ Steps: information_meeting_record, application_file, application_check, applicat
 social_investigation_record, handover_record, assessment_assign, expert_assessment_record, preparation_complete,
 file_inspection_record, decision_record, finality_record, appeal_outcome_record.
 Lifecycle: journey_open, journey_withdraw, journey_transfer, change_of_circumstances_report.
-Register: register_entry_pause, register_entry_resume, register_entry_remove, register_entry_mark_placed.
+Register: register_entry_pause, register_entry_resume, register_entry_remove, register_entry_mark_placed,
+register_profile_update.
 Tasks: task_take_over, StepError (``message`` for people, ``code`` for the API).
 """
 
@@ -19,6 +20,7 @@ from workflows.applicant_journey.services.register import (
     register_entry_pause,
     register_entry_remove,
     register_entry_resume,
+    register_profile_update,
 )
 from workflows.applicant_journey.services.steps import (
     appeal_outcome_record,
@@ -59,6 +61,7 @@ __all__ = [
     "register_entry_pause",
     "register_entry_remove",
     "register_entry_resume",
+    "register_profile_update",
     "social_investigation_record",
     "task_take_over",
 ]

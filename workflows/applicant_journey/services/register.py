@@ -75,6 +75,7 @@ def register_entry_create_from_journey(activation) -> ApplicantRegisterEntry:
     new = profile_from_data(entry, journey.profile_data)
     if profile is not None:
         new.pk = profile.pk
+        new._state.adding = False
     new.full_clean()
     new.save()
     preferred = journey.profile_data.get("preferred_regions") or []
@@ -186,3 +187,37 @@ def register_entry_mark_placed(
         kind=EventKind.PLACED,
         request=request,
     )
+
+
+@transaction.atomic
+def register_profile_update(*, entry: ApplicantRegisterEntry, actor, profile: dict, request=None) -> AcceptanceProfile:
+    """The KÚ updates a registered family's acceptance profile (at the family's request); history is kept."""
+    entry = ApplicantRegisterEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.status not in (RegisterStatus.ACTIVE, RegisterStatus.PAUSED):
+        raise StepError(NOT_IN_REGISTER, "conflict")
+    validate_profile_data(profile)
+    current = getattr(entry, "profile", None)
+    before = {name: getattr(current, name) for name in PROFILE_FIELDS} if current else {}
+    new = profile_from_data(entry, profile)
+    if current is not None:
+        new.pk = current.pk
+        new._state.adding = False
+    new.full_clean()
+    new.save()
+    new.preferred_regions.set(profile.get("preferred_regions") or [])
+    journey = _journey_of(entry)
+    if journey is not None:
+        journey.profile_data = profile
+        journey.save(update_fields=["profile_data"])
+        changed = sorted(k for k in PROFILE_FIELDS if before.get(k) != getattr(new, k))
+        record_event(journey, actor=actor, kind=EventKind.PROFILE, entry_id=entry.pk, changed=changed)
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=new,
+        household=entry.household,
+        region=entry.region,
+        request=request,
+        details={"entry": entry.pk},
+    )
+    return new
