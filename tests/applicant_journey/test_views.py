@@ -164,10 +164,14 @@ def test_in_scope_user_who_is_not_the_assignee_gets_403(client, journey, guide, 
     assert AuditEvent.objects.filter(actor=colleague, action="denied").exists()
 
 
-def test_colleague_can_take_over_a_task_in_scope(client, journey, guide, ospod_worker):
+def test_colleague_can_take_over_a_task_in_scope(client, journey, guide, ospod_worker, applicant):
     walk.to_application(journey, guide)
+    detail = reverse("applicant_journey:detail", args=[journey.pk])
+    client.force_login(applicant)
+    assert "Převzít úkol" not in client.get(detail).content.decode()
     colleague = user_with_role(Role.OSPOD, orp=orp("Brno"))
     client.force_login(colleague)
+    assert "Převzít úkol" in client.get(detail).content.decode()
     task = open_task(journey)
     client.post(reverse("applicant_journey:task_take_over", args=[journey.pk, task.pk]))
     task.refresh_from_db()
@@ -179,6 +183,8 @@ def test_history_shows_who_did_each_step(client, journey, guide, ospod_worker, o
     client.force_login(officer)
     page = client.get(reverse("applicant_journey:detail", args=[journey.pk])).content.decode()
     assert guide.get_full_name() in page and ospod_worker.get_full_name() in page
+    assert "krok dokončen: Kontrola úplnosti žádosti" in page  # steps named in Czech, not by node ids
+    assert "check_application" not in page
     assert AuditEvent.objects.filter(actor=officer, action="read", object_id=str(journey.pk)).exists()
 
 

@@ -162,6 +162,9 @@ def journey_detail(request, journey_id: int):
     entry = ApplicantRegisterEntry.objects.filter(household_id=journey.household_id).first()
     task = selectors.open_task_for_journey(journey=journey)
     history = selectors.journey_history(journey=journey)
+    titles = {node.name: node.task_title for node in flow_nodes()}
+    for event in history:
+        event.step_title = titles.get(event.step, event.step)
     tasks = list(
         Task.objects.filter(process_id=journey.pk, flow_task_type="HUMAN").select_related("owner").order_by("pk")
     )
@@ -187,8 +190,24 @@ def journey_detail(request, journey_id: int):
             "is_guide": journey.household.guide_id == request.user.pk,
             "assessments": _assessments_visible(request, journey),
             "can_review": _may_review_documents(request.user, journey),
+            "can_take_over": task is not None and _may_take_over(request.user, journey, task),
         },
     )
+
+
+def flow_nodes():
+    from workflows.applicant_journey.flows import ApplicantJourneyFlow
+
+    return ApplicantJourneyFlow.instance.nodes()
+
+
+def _may_take_over(user, journey, task) -> bool:
+    from workflows.applicant_journey.permissions import user_may_act_on
+
+    if task.owner_id == user.pk or not task.owner_permission:
+        return False
+    codename = task.owner_permission.partition(".")[2]
+    return user.has_perm(task.owner_permission) and user_may_act_on(user, journey, codename)
 
 
 def _assessments_visible(request, journey):
