@@ -14,6 +14,7 @@ groups or with needs (the children who wait longest in practice).
 from __future__ import annotations
 
 import argparse
+import gc
 import platform
 import random
 import statistics
@@ -107,6 +108,7 @@ def _percentiles(samples_ms: list[float]) -> tuple[float, float]:
 
 
 SHORTLIST = 20
+FREEZE_GC = False
 
 
 def bench_one_child(n_families: int, repeats: int, rng: random.Random) -> dict[str, float]:
@@ -115,6 +117,8 @@ def bench_one_child(n_families: int, repeats: int, rng: random.Random) -> dict[s
     started = time.perf_counter()
     pool = prepare_pool(families, today=TODAY)
     prepare_ms = (time.perf_counter() - started) * 1000
+    if FREEZE_GC:
+        gc.freeze()
     plain, shortlist, explained = [], [], []
     eligible = 0
     for i in range(repeats):
@@ -132,7 +136,7 @@ def bench_one_child(n_families: int, repeats: int, rng: random.Random) -> dict[s
     p50, p95 = _percentiles(plain)
     s50, s95 = _percentiles(shortlist)
     e50, e95 = _percentiles(explained)
-    return {
+    result = {
         "prepare": prepare_ms,
         "p50": p50,
         "p95": p95,
@@ -142,6 +146,9 @@ def bench_one_child(n_families: int, repeats: int, rng: random.Random) -> dict[s
         "e95": e95,
         "eligible": eligible / repeats,
     }
+    if FREEZE_GC:
+        gc.unfreeze()
+    return result
 
 
 def bench_region(n_children: int, n_families: int, rng: random.Random) -> tuple[float, float]:
@@ -157,11 +164,19 @@ def bench_region(n_children: int, n_families: int, rng: random.Random) -> tuple[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run)")
+    parser.add_argument(
+        "--freeze-gc",
+        action="store_true",
+        help="gc.freeze() after building each pool, to show how much of the tail is the garbage collector",
+    )
     args = parser.parse_args()
+    global FREEZE_GC
+    FREEZE_GC = args.freeze_gc
     rng = random.Random(20261125)
     repeats = 20 if args.quick else 100
 
-    print(f"# matching engine benchmark · Python {platform.python_version()} · {platform.machine()}")
+    gc_note = " · gc.freeze() after pool preparation" if FREEZE_GC else ""
+    print(f"# matching engine benchmark · Python {platform.python_version()} · {platform.machine()}{gc_note}")
     print()
     print(
         "| families | pool preparation ms | rank p50 ms | rank p95 ms | + top-20 reasons p50 / p95 ms "

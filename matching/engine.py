@@ -395,7 +395,8 @@ def rank(
     view = _case_view(case)
     rule_reasons = _hard_rule_reasons(view)
     counts = dict.fromkeys(RULES, 0)
-    exclusions: list[tuple[int, str]] = []
+    excluded_ids: list[int] = []
+    excluded_rules: list[str] = []
     applicable = _applicable(view)
     weight_values = tuple(getattr(weights, name) if ok else 0.0 for name, ok in zip(CRITERIA, applicable, strict=True))
     weight_sum = sum(weight_values)
@@ -406,7 +407,8 @@ def rank(
         rule = row.static_exclusion or _first_broken_rule(view, row, approached_entry_ids)
         if rule is not None:
             counts[rule] += 1
-            exclusions.append((row.entry_id, rule))
+            excluded_ids.append(row.entry_id)
+            excluded_rules.append(rule)
             continue
         s = _scores(view, row)
         weighted = (
@@ -431,7 +433,8 @@ def rank(
         case_id=case.case_id,
         considered=len(pool.rows),
         ranked=tuple(ranked),
-        exclusions=tuple(exclusions),
+        excluded_entry_ids=tuple(excluded_ids),
+        excluded_rules=tuple(excluded_rules),
         excluded_counts=tuple(counts.items()),
         rule_reasons=rule_reasons,
     )

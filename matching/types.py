@@ -278,8 +278,11 @@ class RankingResult:
     case_id: int
     considered: int
     ranked: tuple[RankedFamily, ...]
-    # (entry id, rule code) of every family left out, under the FIRST hard rule it breaks (tvrdé kritérium).
-    exclusions: tuple[tuple[int, str], ...]
+    # Every family left out, under the FIRST hard rule it breaks (tvrdé kritérium): two parallel tuples (entry
+    # ids, rule codes) rather than pairs, so ranking 50,000 families allocates no per-family objects (fewer
+    # garbage-collector pauses). ``exclusions`` gives the pairs.
+    excluded_entry_ids: tuple[int, ...]
+    excluded_rules: tuple[str, ...]
     # rule code -> number of families it excluded, every rule listed (zero included), in rule order.
     excluded_counts: tuple[tuple[str, int], ...]
     # rule code -> the reason in plain Czech (what about this child the families could not accept).
@@ -291,6 +294,11 @@ class RankingResult:
 
     def excluded_count(self, rule: str) -> int:
         return dict(self.excluded_counts)[rule]
+
+    @property
+    def exclusions(self) -> tuple[tuple[int, str], ...]:
+        """(entry id, rule code) of every family left out."""
+        return tuple(zip(self.excluded_entry_ids, self.excluded_rules, strict=True))
 
     def excluded_by(self, rule: str) -> set[int]:
         return {entry_id for entry_id, r in self.exclusions if r == rule}
