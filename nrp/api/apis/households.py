@@ -19,7 +19,7 @@ from nrp.core.models import Household, HouseholdMember
 from nrp.core.selectors import household_get_for_user, household_list_for_user
 
 
-class _MemberSerializer(serializers.ModelSerializer):
+class HouseholdMemberOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = HouseholdMember
         fields = ["id", "first_name", "last_name", "sex", "date_of_birth"]
@@ -32,7 +32,7 @@ class HouseholdOutputSerializer(serializers.ModelSerializer):
     organisation_id = serializers.IntegerField(
         allow_null=True, help_text=_("Doprovázející organizace / Accompanying organisation.")
     )
-    members = _MemberSerializer(many=True, help_text=_("Žadatelé / Applicants."))
+    members = HouseholdMemberOutputSerializer(many=True, help_text=_("Žadatelé / Applicants."))
 
     class Meta:
         model = Household
