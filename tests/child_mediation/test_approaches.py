@@ -193,3 +193,13 @@ def test_family_leaving_the_register_cancels_its_approach_and_moves_on(waiting_c
     first.refresh_from_db()
     assert first.status == ApproachStatus.CANCELLED
     assert Approach.objects.get(case=waiting_case, status=ApproachStatus.OPEN).entry == families[1]
+
+
+def test_accepted_approach_can_still_fail_and_the_next_family_follows(waiting_case, officer, families):
+    held_conference(waiting_case, officer, families)
+    first = services.approach_start_next(case=waiting_case, officer=officer)
+    services.approach_record_answer(approach=first, actor=officer, accepted=True)
+    nxt = services.approach_record_answer(approach=first, actor=officer, accepted=False, reason="Soud nesvěřil.")
+    first.refresh_from_db()
+    assert first.status == ApproachStatus.DECLINED
+    assert nxt.entry == families[1]

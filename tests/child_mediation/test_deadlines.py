@@ -223,3 +223,12 @@ def test_closed_case_cannot_be_closed_again(registered_case, officer):
 
 def test_tick_uses_local_date_by_default(registered_case):
     assert "lapsed=0" in tick(timezone.localdate())
+
+
+def test_proposed_case_closed_before_entry_ends_the_process(ospod_worker, officer):
+    case = propose(ospod_worker)
+    services.case_close(case=case, officer=officer, reason="returned_home", note="Návrat k matce.")
+    process = process_for_case(case)
+    process.refresh_from_db()
+    assert process.finished is not None
+    assert process.task_set.filter(flow_task=ChildMediationFlow.closed).exists()

@@ -140,6 +140,7 @@ def test_other_region_officer_sees_national_case_only_anonymised(client, officer
     body = response.content.decode()
     assert waiting_case.reference in body
     assert "Brno" not in body  # no exact places
+    assert "pejska" not in body  # the child's own words stay in the region
     assert_no_identity(response)
     national = get(client, other_officer, reverse("child_mediation:national"))
     assert waiting_case.reference in national.content.decode()
@@ -241,6 +242,8 @@ def test_officer_enters_child_in_register_and_process_starts(client, officer, os
     from workflows.child_mediation.flows import process_for_case
 
     case = propose(ospod_worker)
+    tasks = selectors.mediation_tasks_for_officer(officer=officer)
+    assert [t.flow_task.name for t in tasks] == ["register"]  # the officers' queue: enter the child
     client.force_login(officer)
     today = timezone.localdate()
     client.post(reverse("child_mediation:register", args=[case.pk]), {"registered_on": today.isoformat()})
@@ -248,7 +251,7 @@ def test_officer_enters_child_in_register_and_process_starts(client, officer, os
     assert case.status == ChildCaseStatus.WAITING and case.registered_on == today
     process = process_for_case(case)
     assert process is not None
-    assert selectors.mediation_tasks_for_officer(officer=officer).count() == 1
+    assert [t.flow_task.name for t in selectors.mediation_tasks_for_officer(officer=officer)] == ["mediation"]
 
 
 # --- conference, minutes, approaches through HTTP --------------------------------------------------------------

@@ -19,9 +19,10 @@ class ChildMediationFlow(flow.Flow):
     lock_impl = lock.select_for_update_lock
     process_title = _("Zprostředkování pro dítě")
 
-    start = flow.StartHandle(this.start_process).Annotation(title=_("Zařazení do evidence dětí")).Next(this.mediation)
+    start = flow.StartHandle(this.start_process).Annotation(title=_("Návrh OSPOD a spis dítěte")).Next(this.register)
+    register = flow.Handle(this.step_done).Annotation(title=_("Zařazení do evidence dětí")).Next(this.mediation)
     mediation = (
-        flow.Handle(this.end_mediation)
+        flow.Handle(this.step_done)
         .Annotation(title=_("Párování, případová konference a oslovování rodin"))
         .Next(this.outcome)
     )
@@ -33,7 +34,7 @@ class ChildMediationFlow(flow.Flow):
         activation.process.data = {"case_id": case.pk, "reference": case.reference}
         return activation.process
 
-    def end_mediation(self, activation, **kwargs):
+    def step_done(self, activation, **kwargs):
         return activation.process
 
 
@@ -42,18 +43,30 @@ def process_for_case(case: ChildCase) -> ChildMediationProcess | None:
 
 
 def process_start(*, case: ChildCase, actor=None) -> ChildMediationProcess:
-    """Start the process when the child enters the register (idempotent)."""
+    """Start the process when OSPOD proposes the child (idempotent)."""
     existing = process_for_case(case)
     if existing is not None:
         return existing
     return ChildMediationFlow.start.run(case=case, actor=actor)
 
 
+def _complete(process: ChildMediationProcess, node) -> bool:
+    task = process.task_set.filter(flow_task=node, finished__isnull=True).first()
+    if task is None:
+        return False
+    node.run(task)
+    return True
+
+
+def process_registered(*, case: ChildCase, actor=None) -> None:
+    """The regional office entered the child in the register: the mediation task opens."""
+    _complete(process_start(case=case, actor=actor), ChildMediationFlow.register)
+
+
 def process_finish(*, case: ChildCase, actor=None) -> None:
-    """Complete the mediation task once the case is placed or closed; the If picks the end node."""
+    """Placed or closed: complete what is open; the If picks the end node."""
     process = process_for_case(case)
     if process is None:
         return
-    task = process.task_set.filter(flow_task=ChildMediationFlow.mediation, finished__isnull=True).first()
-    if task is not None:
-        ChildMediationFlow.mediation.run(task)
+    _complete(process, ChildMediationFlow.register)
+    _complete(process, ChildMediationFlow.mediation)

@@ -221,7 +221,7 @@ def mediation_tasks_for_officer(*, officer):
         ChildCase.objects.filter(region_id__in=officer.region_ids(Role.OFFICER)).values_list("pk", flat=True)
     )
     return Task.objects.filter(
-        flow_task=ChildMediationFlow.mediation,
+        flow_task__in=[ChildMediationFlow.register, ChildMediationFlow.mediation],
         finished__isnull=True,
         process__data__case_id__in=case_ids,
     )

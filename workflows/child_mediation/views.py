@@ -131,7 +131,7 @@ def national_list(request):
     rows = [
         {
             "case": case,
-            "profile": selectors.anonymised_profile(case, today=today),
+            "profile": selectors.anonymised_profile(case, today=today, with_wishes=False),
             "own": permissions.is_region_officer(request.user, case),
             "since": case.flags.national_since if hasattr(case, "flags") else None,
         }
@@ -153,6 +153,8 @@ def case_detail(request, pk: int):
         "profile": selectors.anonymised_profile(case, today=today),
     }
     if access == permissions.Access.ANONYMOUS:
+        # Outside the region even the child's own words stay home: they may name people or places.
+        context["profile"] = selectors.anonymised_profile(case, today=today, with_wishes=False)
         audit_read(actor=request.user, obj=case, request=request, region=case.region, view="anonymised")
         return render(request, "child_mediation/case_anonymous.html", context)
     audit_read(actor=request.user, obj=case, request=request, region=case.region, view=access)
@@ -367,6 +369,7 @@ def conference_pdf(request, pk: int):
 @officer_required
 def minutes_edit(request, pk: int):
     conference = selectors.conference_get_for_officer(officer=request.user, conference_id=pk)
+    audit_read(actor=request.user, obj=conference, request=request, region=conference.case.region, view="minutes")
     latest = conference.minutes.order_by("-version").first()
     if latest is not None and latest.is_signed:
         messages.error(request, _("Podepsaný zápis nelze měnit; opravu zapište jako novou verzi."))

@@ -137,7 +137,8 @@ def approach_record_answer(
     lock_case(approach.case)
     approach = Approach.objects.select_for_update().select_related("case").get(pk=approach.pk)
     require_officer(actor, approach.case)
-    if approach.status != ApproachStatus.OPEN:
+    # An accepted approach can still fail (the family withdraws, the court does not place): recorded as a decline.
+    if approach.status != ApproachStatus.OPEN and not (approach.status == ApproachStatus.ACCEPTED and not accepted):
         raise ValidationError(NOT_OPEN)
     answered_on = answered_on or timezone.localdate()
     if accepted:

@@ -97,6 +97,9 @@ def case_propose(
         child.save()
     flags_of(case)
     audit(proposed_by, AuditAction.CREATE, case, case, children=len(children))
+    from workflows.child_mediation.flows import process_start
+
+    process_start(case=case, actor=proposed_by)
     return case
 
 
@@ -114,9 +117,9 @@ def case_register(*, case: ChildCase, officer, registered_on: date | None = None
     case.registered_on = registered_on
     case.save(update_fields=["status", "registered_on"])
     audit(officer, AuditAction.TASK, case, case, step="register")
-    from workflows.child_mediation.flows import process_start
+    from workflows.child_mediation.flows import process_registered
 
-    process_start(case=case, actor=officer)
+    process_registered(case=case, actor=officer)
     return case
 
 
