@@ -12,19 +12,10 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.security import route_matrix as matrix
+from tests.security.conftest import PERSONA_FIXTURES  # noqa: F401 - re-exported
 from tests.security.otp import otp_verify_session
 
 pytestmark = pytest.mark.django_db
-
-PERSONA_FIXTURES = {
-    "applicant": "applicant",
-    "guide": "guide",
-    "ospod": "ospod_worker",
-    "officer": "officer",
-    "other_officer": "other_officer",
-    "assessor": "assessor",
-    "administrator": "administrator",
-}
 
 
 def _kwargs_of(pattern) -> set[str]:
@@ -92,14 +83,6 @@ def test_every_entry_names_a_real_route_and_every_persona():
         for case in cases:
             assert set(case.expect) == set(matrix.PERSONAS), name
             assert set(case.expect.values()) <= matrix.OUTCOMES, name
-
-
-@pytest.fixture
-def world(request, household, other_household):
-    personas = {"household": household, "other_household": other_household}
-    for persona, fixture in PERSONA_FIXTURES.items():
-        personas[persona] = request.getfixturevalue(fixture)
-    return matrix.World(personas)
 
 
 def run_matrix(world: matrix.World, persona: str) -> list[str]:
