@@ -264,6 +264,9 @@ def test_shuffled_input_gives_the_same_ranking(families, age, needs, contact, se
     assert first.excluded_counts == second.excluded_counts
     assert sorted(first.exclusions) == sorted(second.exclusions)
     assert len(first.ranked) + len(first.exclusions) == len(families)
+    for ranked in first.ranked:
+        assert sum(c.contribution for c in ranked.criteria) == pytest.approx(ranked.total, abs=1e-4)
+        assert 0.0 <= ranked.total <= 1.0
     # The order is the documented one: total desc, then time waited desc, then entry id asc.
     keys = [(-f.total, -f.waited_days, f.entry_id) for f in first.ranked]
     assert keys == sorted(keys)
