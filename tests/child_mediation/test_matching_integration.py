@@ -22,6 +22,9 @@ def test_officer_runs_ranking_and_prepares_conference_from_it(client, officer, w
     ranking = selectors.latest_ranking(user=officer, case=waiting_case)
     assert ranking is not None
     assert {r["entry_id"] for r in ranking.results} == {f.pk for f in families}
+    assert response["Location"] == reverse("matching:ranking_detail", args=[ranking.pk])
+    detail = client.get(reverse("child_mediation:detail", args=[waiting_case.pk])).content.decode()
+    assert reverse("matching:ranking_detail", args=[ranking.pk]) in detail
     client.post(
         reverse("child_mediation:conference_prepare", args=[waiting_case.pk]),
         {"scheduled_at": "2026-12-03T09:30", "shortlist_size": "1", "officer_name": "Mgr. Jana Krajská"},

@@ -258,7 +258,7 @@ def rankings_for_case(*, user, case: ChildCase) -> list:
         from matching.selectors import ranking_list_for_case
     except ImportError:
         return []
-    return list(ranking_list_for_case(user=user, child_case=case))
+    return list(ranking_list_for_case(user=user, child_case=case)[:5])
 
 
 def latest_ranking(*, user, case: ChildCase):
