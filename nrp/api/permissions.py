@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, permissions
 
 from nrp.api import problems
+from nrp.core.choices import Role
 
 MSG_SESSION_REQUIRED = _("Tokeny lze vytvářet jen v přihlášeném prohlížeči, ne jiným tokenem.")
 MSG_OTP_REQUIRED = _("Pracovníci musí být pro vytvoření tokenu přihlášeni dvoufázově (2FA).")
@@ -41,7 +42,11 @@ def HasAnyRole(*roles: str) -> type[permissions.BasePermission]:  # noqa: N802 -
 
     class _HasAnyRole(permissions.BasePermission):
         code = "role_required"
-        message = MSG_ROLE_REQUIRED % {"roles": ", ".join(roles)}
+
+        @property
+        def message(self) -> str:
+            # Built per request, so the role names follow the request language.
+            return MSG_ROLE_REQUIRED % {"roles": ", ".join(str(Role(role).label) for role in roles)}
 
         def has_permission(self, request, view) -> bool:
             user = request.user

@@ -126,4 +126,5 @@ def test_role_gate_answers_403_with_a_code(request, api, persona, allowed):
     if allowed:
         assert response.status_code == 200
     else:
-        assert_problem(response, 403, "role_required")
+        body = assert_problem(response, 403, "role_required")
+        assert "Pracovník krajského úřadu" in body["detail"]
