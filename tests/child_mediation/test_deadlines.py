@@ -232,3 +232,18 @@ def test_proposed_case_closed_before_entry_ends_the_process(ospod_worker, office
     process.refresh_from_db()
     assert process.finished is not None
     assert process.task_set.filter(flow_task=ChildMediationFlow.closed).exists()
+
+
+def test_orp_is_told_by_email_without_the_childs_name(
+    registered_case, ospod_worker, officer, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        tick(date(2026, 9, 2))
+    sent = {m.to[0]: m for m in mailoutbox if "ÚMPOD" in m.subject}
+    assert ospod_worker.email in sent and officer.email in sent
+    message = sent[ospod_worker.email]
+    assert registered_case.reference in message.subject
+    assert "Anežka" not in message.body and "Součková" not in message.body
+    with django_capture_on_commit_callbacks(execute=True):
+        tick(date(2026, 9, 3))
+    assert len([m for m in mailoutbox if "ÚMPOD" in m.subject]) == 2  # once per person, not every day

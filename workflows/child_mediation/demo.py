@@ -18,6 +18,7 @@ from nrp.core.demo import DEMO_DOMAIN, FEMALE_FIRST, MALE_FIRST, REGION_SLUG, SU
 from nrp.core.models import RoleAssignment
 from workflows.child_mediation import services
 from workflows.child_mediation.models import ChildCase
+from workflows.child_mediation.notify import silenced
 
 A, F = CareType.ADOPTION, CareType.FOSTER
 FREE, NOT_FREE = LegalStatus.FREE, LegalStatus.NOT_FREE
@@ -175,4 +176,5 @@ def seed_children(ctx) -> None:
                     reference=reference,
                 )
                 services.case_register(case=case, officer=officer, registered_on=today - timedelta(days=days))
-    services.mediation_tick(today=today)
+    with silenced():
+        services.mediation_tick(today=today)

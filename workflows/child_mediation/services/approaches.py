@@ -16,14 +16,13 @@ from workflows.child_mediation.models import (
     ACTIVE_APPROACH_STATUSES,
     Approach,
     ApproachStatus,
-    CaseReminder,
     ChildCase,
     ChildCaseStatus,
     ConferenceMinutes,
     ReminderKind,
 )
 from workflows.child_mediation.services.cases import resume_search_status
-from workflows.child_mediation.services.common import audit, lock_case, require_officer
+from workflows.child_mediation.services.common import audit, lock_case, remind, require_officer
 
 APPROACH_ALREADY_ACTIVE = _("Pro toto dítě už je oslovena jiná rodina; počkejte na její odpověď.")
 NO_SIGNED_MINUTES = _("Rodiny lze oslovovat až podle podepsaného zápisu z případové konference.")
@@ -193,12 +192,7 @@ def approaches_lapse(*, today: date) -> int:
             approach.refresh_from_db()
             if approach.status != ApproachStatus.OPEN or approach.deadline >= today:
                 continue
-            CaseReminder.objects.get_or_create(
-                case=approach.case,
-                kind=ReminderKind.APPROACH_LAPSED,
-                key=str(approach.pk),
-                defaults={"due_on": approach.deadline},
-            )
+            remind(approach.case, ReminderKind.APPROACH_LAPSED, key=str(approach.pk), due_on=approach.deadline)
             _fail(approach, status=ApproachStatus.LAPSED, reason=str(LAPSED_REASON), on=today, actor=None)
             count += 1
     return count

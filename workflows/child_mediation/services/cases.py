@@ -26,7 +26,7 @@ from workflows.child_mediation.models import (
     ClosureReason,
     ReminderKind,
 )
-from workflows.child_mediation.services.common import audit, flags_of, lock_case, require_officer
+from workflows.child_mediation.services.common import audit, flags_of, lock_case, remind, require_officer
 
 NO_CHILDREN = _("Případ musí obsahovat alespoň jedno dítě.")
 NOT_PROPOSED = _("Do evidence lze zařadit jen dítě navržené OSPOD, které dosud v evidenci není.")
@@ -136,9 +136,7 @@ def case_escalate_national(*, case: ChildCase, actor=None, today: date | None = 
     flags.save(update_fields=["national_since"])
     case.status = ChildCaseStatus.NATIONAL
     case.save(update_fields=["status"])
-    CaseReminder.objects.get_or_create(
-        case=case, kind=ReminderKind.NATIONAL, key=today.isoformat(), defaults={"for_ospod": True, "due_on": today}
-    )
+    remind(case, ReminderKind.NATIONAL, key=today.isoformat(), for_ospod=True, due_on=today)
     audit(actor, AuditAction.TASK, case, case, step="national")
     return case
 
@@ -153,9 +151,8 @@ def case_flag_intercountry(*, case: ChildCase, today: date | None = None) -> boo
     today = today or timezone.localdate()
     flags.intercountry_flagged_on = today
     flags.save(update_fields=["intercountry_flagged_on"])
-    CaseReminder.objects.get_or_create(
-        case=case, kind=ReminderKind.INTERCOUNTRY, key="", defaults={"for_ospod": True, "due_on": today}
-    )
+    # The ORP is told (zákon o SPOD): the reminder goes to the child's OSPOD as well.
+    remind(case, ReminderKind.INTERCOUNTRY, for_ospod=True, due_on=today)
     audit(None, AuditAction.TASK, case, case, step="intercountry")
     return True
 

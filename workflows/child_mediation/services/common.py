@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
@@ -23,6 +24,19 @@ def lock_case(case: ChildCase) -> ChildCase:
 def flags_of(case: ChildCase) -> CaseFlags:
     flags, _ = CaseFlags.objects.get_or_create(case=case)
     return flags
+
+
+def remind(case: ChildCase, kind: str, *, key: str = "", for_ospod: bool = False, due_on=None) -> bool:
+    """Create a reminder once (idempotent by case, kind and key) and e-mail the responsible people after commit."""
+    from workflows.child_mediation.models import CaseReminder
+    from workflows.child_mediation.notify import notify_reminder
+
+    reminder, created = CaseReminder.objects.get_or_create(
+        case=case, kind=kind, key=key, defaults={"for_ospod": for_ospod, "due_on": due_on}
+    )
+    if created:
+        transaction.on_commit(lambda: notify_reminder(reminder))
+    return created
 
 
 def audit(actor, action: str, obj, case: ChildCase, **details) -> None:

@@ -13,7 +13,6 @@ from nrp.core.choices import LegalStatus
 from workflows.child_mediation import deadlines
 from workflows.child_mediation.models import (
     ACTIVE_APPROACH_STATUSES,
-    CaseReminder,
     ChildCase,
     ChildCaseStatus,
     Placement,
@@ -21,6 +20,7 @@ from workflows.child_mediation.models import (
 )
 from workflows.child_mediation.services.approaches import approaches_lapse
 from workflows.child_mediation.services.cases import case_escalate_national, case_flag_intercountry
+from workflows.child_mediation.services.common import remind
 
 # §47b reminders start this many days before the agreement is due.
 AGREEMENT_REMIND_DAYS_BEFORE = 7
@@ -63,11 +63,12 @@ def remind_foster_agreements(today: date) -> int:
         agreement_due__lte=today + timedelta(days=AGREEMENT_REMIND_DAYS_BEFORE)
     )
     for placement in due:
-        _, created = CaseReminder.objects.get_or_create(
-            case=placement.case,
-            kind=ReminderKind.AGREEMENT_DUE,
+        created = remind(
+            placement.case,
+            ReminderKind.AGREEMENT_DUE,
             key=placement.agreement_due.isoformat(),
-            defaults={"for_ospod": True, "due_on": placement.agreement_due},
+            for_ospod=True,
+            due_on=placement.agreement_due,
         )
         count += int(created)
     return count
