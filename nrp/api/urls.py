@@ -6,6 +6,8 @@ Adding an app's endpoints: write its ``apis.py`` (views based on nrp.api.views) 
 
 from django.urls import include, path, re_path, register_converter
 from django.urls.converters import IntConverter
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from nrp.api.apis import accounts, households, reference
@@ -35,6 +37,7 @@ v1_patterns = [
 ]
 
 
+@method_decorator(ensure_csrf_cookie, name="dispatch")  # "Try it out" with the session sends X-CSRFToken
 class SwaggerView(SpectacularSwaggerSplitView):
     """Swagger UI without any inline script or style: the init script is served from ``?script``."""
 

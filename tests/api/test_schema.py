@@ -104,6 +104,10 @@ def test_swagger_ui_has_no_inline_script_or_style(client):
     assert "script-src 'self'" in response["Content-Security-Policy"]
 
 
+def test_swagger_ui_sets_the_csrf_cookie_for_try_it_out(client):
+    assert "csrftoken" in client.get("/api/docs/").cookies
+
+
 def test_swagger_ui_assets_come_from_our_own_origin(client):
     html = client.get("/api/docs/").content.decode()
     for url in re.findall(r'(?:src|href)="([^"]+)"', html):
