@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # Staff sessions reach nothing but the 2FA pages until the second factor is verified.
     "nrp.core.security.SecondFactorMiddleware",
+    # A redirect to another site (a tampered "next") lands on the home page instead.
+    "nrp.core.security.OffsiteRedirectMiddleware",
     # Who acts in this request, for the audit trail of model changes; then the administrators' audited reason.
     "nrp.audit.context.AuditContextMiddleware",
     "nrp.audit.exceptional.ExceptionalAccessMiddleware",

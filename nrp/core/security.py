@@ -103,3 +103,24 @@ def logout_everywhere(request):
     logout(request)
     messages.success(request, LOGGED_OUT_EVERYWHERE)
     return redirect("login")
+
+
+class OffsiteRedirectMiddleware:
+    """Neutralise open redirects: a redirect to another site (a tampered ``next``) goes to the home page.
+
+    Defence in depth for every view that redirects to a user-supplied ``next`` without checking it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        location = response.get("Location") if 300 <= response.status_code < 400 else None
+        if location:
+            from django.utils.http import url_has_allowed_host_and_scheme
+
+            if not url_has_allowed_host_and_scheme(location, {request.get_host()}):
+                logger.warning("off-site redirect neutralised on %s", request.path)
+                response["Location"] = reverse("home")
+        return response
