@@ -578,3 +578,19 @@ def materialize(pattern: str) -> str:
     url = re.sub(r"\(\?P<\w+>[^)]*\)", "neexistuje/", pattern)
     url = re.sub(r"<(?:\w+:)?(\w+)>", str(MISSING_ID), url)
     return url.replace("^", "").replace("$", "").replace("\\Z", "")
+
+
+# --- sensitive reads: a successful GET by this persona must leave a READ (or EXPORT) in the audit trail ----
+AUDITED_READS: list[tuple[str, str]] = [
+    ("child_mediation:detail", "officer"),
+    ("child_mediation:detail", "ospod"),
+    ("child_mediation:conference", "officer"),
+    ("child_mediation:conference_pdf", "officer"),
+    ("matching:ranking_detail", "officer"),
+    ("applicant_journey:detail", "officer"),
+    ("applicant_journey:detail", "guide"),
+    ("audit:household_trail", "officer"),
+    ("my_data_json", "applicant"),
+    ("my_data_pdf", "applicant"),
+    ("api:household-detail", "officer"),
+]

@@ -3,6 +3,7 @@ nobody can edit it through the application; officers see a case's trail, applica
 
 import pytest
 from django.db import DatabaseError, transaction
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,6 +12,8 @@ from nrp.audit.exceptional import REASON_TOO_SHORT
 from nrp.audit.models import AuditAction, AuditEvent
 from nrp.audit.services import audit_read, audit_record
 from nrp.core.models import HouseholdMember
+from tests.security import route_matrix as matrix
+from tests.security.otp import otp_verify_session
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +152,18 @@ def test_an_administrator_needs_an_audited_reason_to_open_case_content(client, a
 def test_only_administrators_can_claim_exceptional_access(client, officer):
     client.force_login(officer)
     assert client.get(reverse("audit:exceptional_access")).status_code == 403
+
+
+@pytest.mark.parametrize("route, persona", matrix.AUDITED_READS)
+def test_a_sensitive_read_is_recorded(world, route, persona):
+    case = next(c for c in matrix.ROUTES[route] if c.expect[persona] == matrix.OK)
+    url = reverse(route, kwargs=case.kwargs(world) if case.kwargs else {})
+    user = world.personas[persona]
+    client = Client()
+    client.force_login(user)
+    otp_verify_session(client, user)
+    before = AuditEvent.objects.filter(actor=user, action__in=[AuditAction.READ, AuditAction.EXPORT]).count()
+    assert client.get(url).status_code == 200
+    after = AuditEvent.objects.filter(actor=user, action__in=[AuditAction.READ, AuditAction.EXPORT])
+    assert after.count() > before, f"{route} as {persona} left no READ in the audit trail"
+    assert all(e.ip_address for e in after)
