@@ -34,6 +34,8 @@ v1_patterns = [
     path("orps/<id:pk>/", reference.OrpDetailApi.as_view(), name="orp-detail"),
     path("households/", households.HouseholdListApi.as_view(), name="household-list"),
     path("households/<id:pk>/", households.HouseholdDetailApi.as_view(), name="household-detail"),
+    path("", include("workflows.child_mediation.api_urls")),
+    path("", include("matching.api_urls")),
 ]
 
 

@@ -1,0 +1,11 @@
+"""/api/v1/ paths of matching (mounted in nrp/api/urls.py; names are ``api:<name>``)."""
+
+from django.urls import path
+
+from matching import apis
+
+urlpatterns = [
+    path("children/<id:pk>/rankings/", apis.CaseRankingListApi.as_view(), name="child-ranking-list"),
+    path("rankings/<id:pk>/", apis.RankingDetailApi.as_view(), name="ranking-detail"),
+    path("regions/<id:pk>/matching-weights/", apis.RegionWeightsApi.as_view(), name="region-matching-weights"),
+]
