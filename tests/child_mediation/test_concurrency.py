@@ -45,3 +45,33 @@ def test_two_officers_at_once_approach_only_one_family(ospod_worker, officer, jm
 
     assert sorted(outcomes) == ["approached", "refused"]
     assert Approach.objects.filter(case=case, status=ApproachStatus.OPEN).count() == 1
+
+
+def test_two_children_at_once_never_get_the_same_family(ospod_worker, officer, jmk):
+    colleague = user_with_role(Role.OFFICER, email="colleague2@test.nrp.example", region=jmk)
+    cases = [services.case_register(case=propose(ospod_worker), officer=officer) for _ in range(2)]
+    families = [make_entry() for _ in range(2)]
+    for case in cases:
+        held_conference(case, officer, families)
+
+    barrier = threading.Barrier(2)
+    chosen: list[int] = []
+    errors: list[Exception] = []
+
+    def approach(case, user):
+        try:
+            barrier.wait()
+            chosen.append(services.approach_start_next(case=case, officer=user).entry_id)
+        except Exception as exc:  # noqa: BLE001 - surfaced by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=approach, args=args) for args in zip(cases, (officer, colleague), strict=True)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+
+    assert not errors
+    assert sorted(chosen) == sorted(f.pk for f in families)

@@ -59,9 +59,14 @@ def next_entry_to_approach(case: ChildCase, minutes: ConferenceMinutes) -> tuple
     for position, entry_id in enumerate(minutes.approach_order, start=1):
         if entry_id in tried or entry_id in busy:
             continue
-        entry = ApplicantRegisterEntry.objects.filter(pk=entry_id, status=RegisterStatus.ACTIVE).first()
-        if entry is not None:
-            return position, entry
+        # Lock the family's entry, then look again: another officer may have approached it for another child
+        # while we waited for the lock (a family is not offered for two children at once).
+        entry = (
+            ApplicantRegisterEntry.objects.select_for_update().filter(pk=entry_id, status=RegisterStatus.ACTIVE).first()
+        )
+        if entry is None or Approach.objects.filter(entry=entry, status__in=ACTIVE_APPROACH_STATUSES).exists():
+            continue
+        return position, entry
     return None
 
 
