@@ -66,6 +66,27 @@ class SecondFactorMiddleware:
         return redirect(reverse(target) + "?" + urlencode({"next": request.get_full_path()}))
 
 
+@login_required
+def account_security(request):
+    """The person's own security page: password, second factor, sessions, their data."""
+    from django.shortcuts import render
+    from django_otp import devices_for_user
+
+    from nrp.core.selectors import household_for_applicant
+
+    return render(
+        request,
+        "security/account.html",
+        {
+            "title": _("Zabezpečení účtu"),
+            "devices": list(devices_for_user(request.user, confirmed=True)),
+            "second_factor_required": requires_second_factor(request.user),
+            "sessions": len(sessions_of(request.user)),
+            "has_household": household_for_applicant(user=request.user) is not None,
+        },
+    )
+
+
 def sessions_of(user) -> list[Session]:
     """The unexpired sessions that belong to ``user`` (decoded: the session table has no user column).
 

@@ -268,6 +268,7 @@ ROUTES: dict[str, list[Case]] = {
     "two_factor_verify": one(signed_in(applicant=TWO_FACTOR)),
     "two_factor_setup": one(signed_in(TWO_FACTOR, applicant=OK)),
     "logout_everywhere": one(signed_in(LOGIN), method="post"),
+    "account_security": one(signed_in()),
     "my_data": one(expect(applicant=OK)),
     "my_data_json": one(expect(applicant=OK)),
     "my_data_pdf": one(expect(applicant=OK)),
