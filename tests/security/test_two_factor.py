@@ -152,3 +152,11 @@ def test_a_session_expires_after_thirty_minutes_of_inactivity(client, applicant,
         expire_date=timezone.now() - timedelta(seconds=1)
     )
     assert client.get(reverse("home"))["Location"].startswith(reverse("login"))
+
+
+def test_the_second_factor_page_speaks_english_when_asked(officer):
+    totp_device(officer)
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    password_login(client, officer)
+    page = client.get(reverse("two_factor_verify")).content.decode()
+    assert "Second factor" in page and "Verification code" in page
