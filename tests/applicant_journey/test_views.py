@@ -360,6 +360,11 @@ def test_portal_in_english_from_the_catalogue(client, journey, applicant):
     from django.conf import settings
 
     client.force_login(applicant)
+    from django.utils import translation
+
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    page = client.get(reverse("applicant_journey:portal")).content.decode()
+    try:
+        page = client.get(reverse("applicant_journey:portal")).content.decode()
+    finally:
+        translation.deactivate()  # the middleware left English active in this thread
     assert "Where you are now" in page and "prospective applicant" in page
