@@ -368,3 +368,32 @@ def test_portal_in_english_from_the_catalogue(client, journey, applicant):
     finally:
         translation.deactivate()  # the middleware left English active in this thread
     assert "Where you are now" in page and "prospective applicant" in page
+
+
+def test_portal_of_a_withdrawn_journey_shows_only_stages_gone_through(client, journey, guide, ospod_worker, applicant):
+    from workflows.applicant_journey.selectors import progress_for_journey
+
+    walk.to_application(journey, guide)
+    services.journey_withdraw(journey=journey, actor=applicant, reason="Rozmysleli jsme si to.")
+    journey.refresh_from_db()
+    steps = progress_for_journey(journey=journey)
+    assert [s.stage for s in steps] == ["interest", "application", "withdrawn"]
+    assert [s.state for s in steps] == ["done", "done", "current"]
+    client.force_login(applicant)
+    assert "žádost vzata zpět" in client.get(reverse("applicant_journey:portal")).content.decode()
+
+
+def test_portal_of_a_registered_family_shows_every_step_done(
+    client, journey, guide, ospod_worker, officer, assessor, applicant
+):
+    from workflows.applicant_journey.selectors import progress_for_journey
+
+    walk.to_decision(journey, guide, ospod_worker, officer, assessor)
+    walk.approve(journey, officer)
+    walk.make_final(journey, officer)
+    journey.refresh_from_db()
+    steps = progress_for_journey(journey=journey)
+    assert steps[-1].stage == "in_register" and steps[-1].state == "current"
+    assert all(s.state == "done" for s in steps[:-1])
+    client.force_login(applicant)
+    assert client.get(reverse("applicant_journey:portal")).status_code == 200

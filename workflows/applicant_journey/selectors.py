@@ -289,13 +289,25 @@ def progress_for_journey(*, journey: ApplicantJourney, now: datetime | None = No
         current = JourneyStage.APPEAL_PERIOD
     if current == JourneyStage.PAUSED:
         current = JourneyStage.IN_REGISTER
+    if journey.stage in CLOSED_STAGES:
+        # An ended journey: the stages it went through, then how it ended.
+        steps = []
+        for stage in STAGE_ORDER:
+            visit = visits.get(stage)
+            if visit is not None:
+                left = visit.left_at.date() if visit.left_at else None
+                steps.append(ProgressStep(stage, JourneyStage(stage).label, "done", left))
+        steps.append(
+            ProgressStep(journey.stage, JourneyStage(journey.stage).label, "current", journey.stage_entered_at.date())
+        )
+        return steps
     estimates = stage_estimates(region_id=journey.region_id, now=now)
     index = STAGE_ORDER.index(current) if current in STAGE_ORDER else len(STAGE_ORDER)
     steps = []
     expected = now.date()
     for i, stage in enumerate(STAGE_ORDER):
         label = JourneyStage(stage).label
-        if i < index or (journey.stage in CLOSED_STAGES and stage in visits):
+        if i < index:
             visit = visits.get(stage)
             steps.append(ProgressStep(stage, label, "done", visit.left_at.date() if visit and visit.left_at else None))
         elif i == index:
