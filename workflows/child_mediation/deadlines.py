@@ -44,11 +44,10 @@ def court_request_deadline(notified_on: date) -> date:
 
 
 def escalation_days(region) -> int:
+    """The region's override (RegionMediationSettings), else the default."""
+    # A missing reverse one-to-one raises RelatedObjectDoesNotExist, an AttributeError: getattr's default applies.
     settings = getattr(region, "mediation_settings", None) if region is not None else None
-    try:
-        return settings.escalation_days if settings else DEFAULT_ESCALATION_DAYS
-    except Exception:  # noqa: BLE001 - RelatedObjectDoesNotExist when the region has no override
-        return DEFAULT_ESCALATION_DAYS
+    return settings.escalation_days if settings else DEFAULT_ESCALATION_DAYS
 
 
 def escalation_due(region, registered_on: date) -> date:

@@ -118,7 +118,6 @@ def _row(case, user, today) -> dict:
         "national": bool(flags and flags.national_since),
         "intercountry": bool(flags and flags.intercountry_flagged_on),
         "intercountry_soon": bool(due and not (flags and flags.intercountry_flagged_on) and (due - today).days <= 30),
-        "escalation_due": deadlines.escalation_due(case.region, case.registered_on) if case.registered_on else None,
     }
 
 
