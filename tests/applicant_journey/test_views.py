@@ -397,3 +397,18 @@ def test_portal_of_a_registered_family_shows_every_step_done(
     assert all(s.state == "done" for s in steps[:-1])
     client.force_login(applicant)
     assert client.get(reverse("applicant_journey:portal")).status_code == 200
+
+
+def test_applicant_adds_a_country_lived_in_and_the_extract_becomes_required(
+    client, journey, guide, ospod_worker, applicant
+):
+    walk.to_application(journey, guide)
+    walk.file_application(journey, ospod_worker)
+    member = journey.household.members.get(user=applicant)
+    client.force_login(applicant)
+    client.post(
+        reverse("applicant_journey:foreign_record", args=[journey.pk]), {"member": member.pk, "country": "Rakousko"}
+    )
+    document = journey.documents.get(kind="criminal", member=member, country="Rakousko")
+    assert document.status == DocumentStatus.MISSING
+    assert "Rakousko" in client.get(reverse("applicant_journey:portal")).content.decode()

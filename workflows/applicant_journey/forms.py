@@ -535,3 +535,15 @@ class InvitePartnerForm(forms.Form):
     first_name = forms.CharField(label=_("Jméno"), max_length=100)
     last_name = forms.CharField(label=_("Příjmení"), max_length=100)
     email = forms.EmailField(label=_("E-mail"))
+
+
+class ForeignRecordForm(forms.Form):
+    """An applicant lived abroad for more than 3 months (§21(5): an extract from that country is required)."""
+
+    member = forms.ChoiceField(label=_("Kdo"))
+    country = forms.CharField(label=_("Země, kde žil(a) déle než 3 měsíce"), max_length=60)
+
+    def __init__(self, *args, journey=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if journey:
+            self.fields["member"].choices = [(m.pk, m.full_name) for m in journey.household.members.all()]

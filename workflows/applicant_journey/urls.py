@@ -23,5 +23,6 @@ urlpatterns = [
     path("<int:journey_id>/pozvat-partnera/", views_signup.invite_partner, name="invite_partner"),
     path("<int:journey_id>/dokumenty/<int:document_id>/nahrat/", views.document_upload, name="document_upload"),
     path("<int:journey_id>/dokumenty/<int:document_id>/kontrola/", views.document_review, name="document_review"),
+    path("<int:journey_id>/cizina/", views.foreign_record_add, name="foreign_record"),
     path("<int:journey_id>/soubory/<int:version_id>/", views.document_download, name="document_download"),
 ]

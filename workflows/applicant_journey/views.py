@@ -527,6 +527,7 @@ def portal(request):
             "messages_list": journey.messages.select_related("author"),
             "message_form": forms.MessageForm(),
             "actions": _actions_for(request.user, journey, entry),
+            "foreign_form": forms.ForeignRecordForm(journey=journey),
         },
     )
 
@@ -617,3 +618,23 @@ def document_download(request, journey_id: int, version_id: int):
     response["Content-Disposition"] = f'attachment; filename="dokument-{version.document_id}-{version.pk}.{ext}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+@require_POST
+def foreign_record_add(request, journey_id: int):
+    journey = _journey_or_404(request, journey_id)
+    if not _may_handle_documents(request.user, journey):
+        _deny(request, reason="foreign record", journey=journey)
+    form = forms.ForeignRecordForm(request.POST, journey=journey)
+    if form.is_valid():
+        documents.criminal_record_requirement_add(
+            journey=journey,
+            actor=request.user,
+            member_id=int(form.cleaned_data["member"]),
+            country=form.cleaned_data["country"],
+        )
+        messages.success(request, _("Doplněno: výpis z rejstříku trestů této země."))
+    else:
+        messages.error(request, _("Vyberte žadatele a napište zemi."))
+    return redirect(request.POST.get("next") or reverse("applicant_journey:detail", args=[journey.pk]))

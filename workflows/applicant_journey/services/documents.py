@@ -108,3 +108,24 @@ def document_review(*, document: JourneyDocument, actor, status: str, reason: st
 
 def version_for_journey(*, journey: ApplicantJourney, version_id: int) -> DocumentVersion | None:
     return DocumentVersion.objects.filter(pk=version_id, document__journey=journey).select_related("document").first()
+
+
+COUNTRY_REQUIRED = _("Uveďte zemi.")
+
+
+@transaction.atomic
+def criminal_record_requirement_add(
+    *, journey: ApplicantJourney, actor, member_id: int, country: str
+) -> JourneyDocument:
+    """An applicant lived abroad for more than 3 months: an extract from that country's register is required."""
+    country = country.strip()[:60]
+    if not country:
+        raise ValidationError({"country": COUNTRY_REQUIRED})
+    member = journey.household.members.filter(pk=member_id).first()
+    if member is None:
+        raise ValidationError({"member": _("Tento žadatel do domácnosti nepatří.")})
+    document, _created = JourneyDocument.objects.get_or_create(
+        journey=journey, member=member, kind="criminal", country=country
+    )
+    record_event(journey, actor=actor, kind=EventKind.DOCUMENT, document_id=document.pk, added=True)
+    return document
