@@ -341,6 +341,11 @@ ROUTES.update(
             Case("other", kw(journey_id="other_journey"), expect(default=NOT_FOUND, other_officer=OK), "post"),
             Case("missing", kw(journey_id="missing"), expect(default=NOT_FOUND), "post"),
         ],
+        "applicant_journey:foreign_record": [
+            Case("own", kw(journey_id="journey"), expect(default=METHOD)),
+            Case("other", kw(journey_id="other_journey"), expect(default=NOT_FOUND, other_officer=OK), "post"),
+            Case("missing", kw(journey_id="missing"), expect(default=NOT_FOUND), "post"),
+        ],
         "applicant_journey:note": [
             Case("own", kw(journey_id="journey"), expect(default=METHOD)),
             Case("other", kw(journey_id="other_journey"), expect(default=NOT_FOUND, other_officer=FORBIDDEN), "post"),
@@ -494,6 +499,71 @@ ROUTES.update(
         ],
     }
 )
+
+# --- REST API of the children register and matching (workflows/child_mediation/apis.py, matching/apis.py) ------
+# Officers of the child's region and (reading only) the child's OSPOD; §19a: everyone else 403; scope 404.
+# POST-only actions: a GET passes the role gate and is 405; a POST on a missing record is 404.
+API_CHILD_OWN = expect(**API, default=FORBIDDEN, officer=OK, other_officer=NOT_FOUND)
+API_CHILD_OTHER = expect(**API, default=FORBIDDEN, officer=NOT_FOUND, other_officer=OK)
+API_CHILD_MISSING = expect(**API, default=FORBIDDEN, officer=NOT_FOUND, other_officer=NOT_FOUND)
+API_CHILD_ACTION = expect(**API, default=FORBIDDEN, officer=METHOD, other_officer=METHOD)
+
+
+def api_child_routes(kind: str, other: str | None = None) -> list[Case]:
+    cases = [
+        Case("own", kw(pk=kind), API_CHILD_OWN),
+        Case("missing", kw(pk="missing"), API_CHILD_MISSING),
+    ]
+    if other:
+        cases.insert(1, Case("other", kw(pk=other), API_CHILD_OTHER))
+    return cases
+
+
+def api_child_actions(kind: str) -> list[Case]:
+    return [
+        Case("own", kw(pk=kind), API_CHILD_ACTION),
+        Case("missing", kw(pk="missing"), API_CHILD_MISSING, "post"),
+    ]
+
+
+ROUTES.update(
+    {
+        "api:child-list": one(expect(**API, default=FORBIDDEN, ospod=OK, officer=OK, other_officer=OK)),
+        "api:child-detail": [
+            Case(
+                "own",
+                kw(pk="child_case"),
+                expect(**API, default=FORBIDDEN, officer=OK, ospod=OK, other_officer=NOT_FOUND),
+            ),
+            Case(
+                "other",
+                kw(pk="other_child_case"),
+                expect(**API, default=FORBIDDEN, officer=NOT_FOUND, ospod=NOT_FOUND, other_officer=OK),
+            ),
+            Case(
+                "missing",
+                kw(pk="missing"),
+                expect(**API, default=FORBIDDEN, officer=NOT_FOUND, ospod=NOT_FOUND, other_officer=NOT_FOUND),
+            ),
+        ],
+        "api:child-register": api_child_actions("child_case"),
+        "api:child-close": api_child_actions("child_case"),
+        "api:child-conference-list": api_child_routes("child_case", "other_child_case"),
+        "api:child-approach-list": api_child_routes("child_case", "other_child_case"),
+        "api:child-ranking-list": api_child_routes("child_case", "other_child_case"),
+        "api:conference-detail": api_child_routes("conference"),
+        "api:conference-minutes": api_child_routes("conference"),
+        "api:minutes-detail": api_child_routes("minutes"),
+        "api:minutes-sign-off": api_child_actions("minutes"),
+        "api:minutes-correction": api_child_actions("minutes"),
+        "api:approach-detail": api_child_routes("approach"),
+        "api:approach-answer": api_child_actions("approach"),
+        "api:approach-extension": api_child_actions("approach"),
+        "api:ranking-detail": api_child_routes("ranking", "other_ranking"),
+        "api:region-matching-weights": api_child_routes("region"),
+    }
+)
+
 
 # --- the admin site (/sprava/): rules by route name -------------------------------------------------------
 # Case-content models need the administrator's audited reason; everyone else is sent to the admin login.
