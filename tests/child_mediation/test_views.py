@@ -389,3 +389,14 @@ def test_register_in_english(client, officer, waiting_case):
     body = client.get(reverse("child_mediation:detail", args=[waiting_case.pk])).content.decode()
     assert "Prepare a case conference" in body
     assert "The child&#x27;s voice" in body or "The child's voice" in body
+
+
+def test_adding_a_sibling_keeps_what_was_typed(client, ospod_worker):
+    client.force_login(ospod_worker)
+    response = client.post(reverse("child_mediation:propose"), {**proposal_post(1), "add_child": "1"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Dítě 2" in body
+    assert 'value="Dítě0"' in body and "Chceme zůstat spolu." in body
+    assert 'name="children-TOTAL_FORMS" value="2"' in body
+    assert not ChildCase.objects.exists()

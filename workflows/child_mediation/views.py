@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.forms import MultipleChoiceField
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -194,7 +195,10 @@ def case_propose(request):
         count = max(1, min(forms.MAX_CHILDREN_IN_GROUP, int(request.GET.get("deti", 1))))
     except ValueError:
         count = 1
-    if request.method == "POST":
+    if request.method == "POST" and "add_child" in request.POST:
+        # Another sibling: show the same data again, unvalidated, with one more empty child form.
+        form, formset = _proposal_forms_with_one_more_child(request.POST, orps)
+    elif request.method == "POST":
         form = forms.CaseProposalForm(request.POST, orps=orps)
         formset = forms.ChildFormSet(request.POST, prefix="children")
         if form.is_valid() and formset.is_valid():
@@ -228,8 +232,33 @@ def case_propose(request):
             "title": _("Navrhnout dítě do evidence"),
             "form": form,
             "formset": formset,
-            "more": min(count + 1, forms.MAX_CHILDREN_IN_GROUP),
         },
+    )
+
+
+def _proposal_forms_with_one_more_child(data, orps):
+    def value(name, multi):
+        return data.getlist(name) if multi else data.get(name, "")
+
+    case_fields = forms.CaseProposalForm.base_fields
+    case_initial = {name: value(name, isinstance(field, MultipleChoiceField)) for name, field in case_fields.items()}
+    try:
+        count = int(data.get("children-TOTAL_FORMS", 1))
+    except ValueError:
+        count = 1
+    count = max(1, min(count, forms.MAX_CHILDREN_IN_GROUP))
+    child_fields = forms.ChildForm.base_fields
+    children = [
+        {
+            name: value(f"children-{i}-{name}", isinstance(field, MultipleChoiceField))
+            for name, field in child_fields.items()
+        }
+        for i in range(count)
+    ]
+    if count < forms.MAX_CHILDREN_IN_GROUP:
+        children.append({})
+    return forms.CaseProposalForm(initial=case_initial, orps=orps), forms.ChildFormSet(
+        prefix="children", initial=children
     )
 
 
