@@ -44,3 +44,27 @@ def test_officer_goes_from_waiting_child_to_conference_shortlist(page, login_as,
     expect(page.get_by_role("link", name="Stáhnout podklady (PDF)")).to_be_visible()
     # The conference works with the anonymised profile: no child's name on the page.
     assert "Anežka" not in page.content()
+
+
+def test_ospod_proposes_a_sibling_group(page, login_as, ospod_worker):
+    from workflows.child_mediation.models import ChildCase
+
+    login_as(ospod_worker)
+    page.goto("/deti/navrh/")
+    page.get_by_label("Pěstounská péče", exact=True).check()
+    page.get_by_label("Kontakt s biologickou rodinou").select_option("none")
+    page.get_by_label("Přání dítěte jeho vlastními slovy").fill("Chceme zůstat spolu.")
+    page.locator("#id_children-0-first_name").fill("Jakub")
+    page.get_by_role("button", name="Přidat další dítě (sourozence)").click()
+    expect(page.get_by_role("heading", name="Dítě 2")).to_be_visible()
+    expect(page.locator("#id_children-0-first_name")).to_have_value("Jakub")
+    for i, (first, born, sex) in enumerate([("Jakub", "2018-04-02", "M"), ("Adéla", "2020-09-15", "F")]):
+        page.locator(f"#id_children-{i}-first_name").fill(first)
+        page.locator(f"#id_children-{i}-last_name").fill("Horáčkovi")
+        page.locator(f"#id_children-{i}-date_of_birth").fill(born)
+        page.locator(f"#id_children-{i}-sex").select_option(sex)
+        page.locator(f"#id_children-{i}-legal_status").select_option("not_free")
+    page.get_by_role("button", name="Odeslat návrh krajskému úřadu").click()
+    expect(page.get_by_role("heading", name=re.compile("JMK-"))).to_be_visible()
+    case = ChildCase.objects.get()
+    assert case.children.count() == 2
