@@ -272,3 +272,34 @@ def is_case_content_admin_path(path: str, apps: Iterable[str] = CASE_CONTENT_APP
     rest = path[len(prefix) :]
     app = rest.split("/", 1)[0]
     return app in apps or any(rest == m or rest.startswith(m + "/") for m in CASE_CONTENT_MODELS)
+
+
+PERMISSION_PREFIX = "nrp."
+
+
+def permission_name(action: str, resource: str) -> str:
+    """The Django permission string for the policy: ``nrp.read_child_file``, ``nrp.decide_applicant_file``."""
+    return f"{PERMISSION_PREFIX}{action}_{resource}"
+
+
+class PolicyPermissionBackend:
+    """Answers ``user.has_perm("nrp.<action>_<resource>", obj)`` from the policy table.
+
+    So viewflow nodes (``.Permission("nrp.decide_applicant_file", obj=lambda process: process.household)``),
+    DRF ``DjangoObjectPermissions`` and templates (``perms.nrp``) use the same table as the views. Only
+    ``nrp.*`` permissions are answered here; everything else falls through to the other backends.
+    """
+
+    def authenticate(self, request, **credentials):
+        return None
+
+    def has_perm(self, user_obj, perm: str, obj=None) -> bool:
+        if not perm.startswith(PERMISSION_PREFIX):
+            return False
+        action, _, resource = perm[len(PERMISSION_PREFIX) :].partition("_")
+        if action not in Action.__members__.values() or resource not in Resource.__members__.values():
+            return False
+        return can(user_obj, action, resource, obj)
+
+    def has_module_perms(self, user_obj, app_label: str) -> bool:
+        return False

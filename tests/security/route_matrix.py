@@ -664,4 +664,10 @@ AUDITED_READS: list[tuple[str, str]] = [
     ("my_data_json", "applicant"),
     ("my_data_pdf", "applicant"),
     ("api:household-detail", "officer"),
+    ("api:child-detail", "officer"),
+    ("api:child-detail", "ospod"),
+    ("api:conference-detail", "officer"),
+    ("api:conference-minutes", "officer"),
+    ("api:minutes-detail", "officer"),
+    ("api:ranking-detail", "officer"),
 ]
