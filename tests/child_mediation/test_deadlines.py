@@ -247,3 +247,21 @@ def test_orp_is_told_by_email_without_the_childs_name(
     with django_capture_on_commit_callbacks(execute=True):
         tick(date(2026, 9, 3))
     assert len([m for m in mailoutbox if "ÚMPOD" in m.subject]) == 2  # once per person, not every day
+
+
+def test_court_decision_for_a_family_no_longer_in_the_register_is_refused(registered_case, officer):
+    from workflows.applicant_journey.models import RegisterStatus
+
+    approach = accepted(registered_case, officer)
+    approach.entry.status = RegisterStatus.WITHDRAWN
+    approach.entry.save(update_fields=["status"])
+    with pytest.raises(ValidationError):
+        services.court_decision_record(
+            case=registered_case,
+            officer=officer,
+            care_type=CareType.FOSTER,
+            court_decision_date=date(2026, 5, 1),
+            effective_date=date(2026, 5, 20),
+        )
+    registered_case.refresh_from_db()
+    assert registered_case.status == ChildCaseStatus.APPROACHING

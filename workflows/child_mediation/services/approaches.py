@@ -208,12 +208,13 @@ ENTRY_LEFT_REGISTER = _("Rodina byla vyřazena z evidence nebo vzala žádost zp
 
 @transaction.atomic
 def approaches_cancel_for_entry(*, entry: ApplicantRegisterEntry, actor=None, reason: str = "") -> int:
-    """The family left the register (§24c removal, withdrawal): cancel its open approaches, move on to the next.
+    """The family left the register (§24c removal, withdrawal): cancel its active approaches, move on to the next.
 
     For the applicant journey to call; returns how many approaches were cancelled.
     """
     count = 0
-    for approach in Approach.objects.filter(entry=entry, status=ApproachStatus.OPEN).select_related("case"):
+    active = Approach.objects.filter(entry=entry, status__in=ACTIVE_APPROACH_STATUSES).select_related("case")
+    for approach in active:
         lock_case(approach.case)
         _fail(
             approach,

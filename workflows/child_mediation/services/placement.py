@@ -85,11 +85,16 @@ def court_decision_record(
 def _mark_entry_placed(approach: Approach, officer, on: date) -> None:
     """Tell the applicant journey the family now has the child (its service, when it exists)."""
     from workflows.applicant_journey.services import register_entry_mark_placed
+    from workflows.applicant_journey.services.tasks import StepError
 
-    # The reason carries the case reference only (anonymous), never the child's identity.
-    register_entry_mark_placed(
-        entry=approach.entry, actor=officer, placed_on=on, reason=f"Svěřeno dítě {approach.case.reference}"
-    )
+    try:
+        # The reason carries the case reference only (anonymous), never the child's identity.
+        register_entry_mark_placed(
+            entry=approach.entry, actor=officer, placed_on=on, reason=f"Svěřeno dítě {approach.case.reference}"
+        )
+    except StepError as exc:
+        # E.g. the family left the register meanwhile: nothing is recorded, the officer sees why.
+        raise ValidationError(exc.message) from exc
 
 
 @transaction.atomic
