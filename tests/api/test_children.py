@@ -114,6 +114,16 @@ def test_list_orders_by_proposal_time_when_asked(api, officer, ospod_worker, hom
     assert [row["id"] for row in body["results"]] == [later.pk, home_case.pk]
 
 
+def test_officer_filters_the_children_in_the_national_search(api, officer, ospod_worker, home_case):
+    regional = services.case_register(case=propose(ospod_worker), officer=officer)
+    services.case_escalate_national(case=home_case, actor=officer)
+    program = api(officer)
+    national = program.get(LIST, {"national": "true"}).json()
+    assert [row["id"] for row in national["results"]] == [home_case.pk]
+    assert national["results"][0]["national_since"] == timezone.localdate().isoformat()
+    assert [row["id"] for row in program.get(LIST, {"national": "false"}).json()["results"]] == [regional.pk]
+
+
 def test_filter_cannot_widen_the_scope(api, officer, home_case, other_case):
     body = api(officer).get(LIST, {"orp": other_case.orp_id}).json()
     assert body["count"] == 0
