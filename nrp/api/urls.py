@@ -36,6 +36,7 @@ v1_patterns = [
     path("households/<id:pk>/", households.HouseholdDetailApi.as_view(), name="household-detail"),
     path("", include("workflows.child_mediation.api_urls")),
     path("", include("matching.api_urls")),
+    path("", include("workflows.applicant_journey.api_urls")),
 ]
 
 
