@@ -29,6 +29,7 @@ from rest_framework.exceptions import APIException, ErrorDetail, NotFound, Permi
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from viewflow.workflow.models import Task
 
 from nrp.api.apis.refs import OrpRefSerializer, RegionRefSerializer, UserRefSerializer
@@ -72,6 +73,18 @@ class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = MSG_TASK_CONFLICT
     default_code = "conflict"
+
+
+class OwnTransactionMixin:
+    """For views whose one service runs the viewflow activation under ``flow.lock``: no outer transaction.
+
+    viewflow's ``select_for_update_lock`` tries ``SELECT … FOR UPDATE NOWAIT`` and retries; inside an outer
+    transaction (``AtomicWritesMixin``) the failed attempt would abort the whole request's transaction (500
+    instead of 409). The lock's own ``transaction.atomic()`` is the step's transaction, as from the screens.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        return APIView.dispatch(self, request, *args, **kwargs)
 
 
 def _role_gate(*roles):
@@ -585,7 +598,7 @@ class TaskDetailApi(ApiView):
 
 
 @extend_schema(tags=["tasks"])
-class TaskClaimApi(ApiView):
+class TaskClaimApi(OwnTransactionMixin, ApiView):
     """Převzetí úkolu (z fronty, nebo od kolegy ve stejném rozsahu). / Take a task."""
 
     permission_classes = _role_gate(*JOURNEY_ROLES)
@@ -608,7 +621,7 @@ class TaskClaimApi(ApiView):
 
 
 @extend_schema(tags=["tasks"])
-class TaskCompleteApi(ApiView):
+class TaskCompleteApi(OwnTransactionMixin, ApiView):
     """Dokončení kroku formulářem kroku a jeho službou (viewflow aktivace jako na obrazovce)."""
 
     permission_classes = _role_gate(*JOURNEY_ROLES)
