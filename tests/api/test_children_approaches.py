@@ -169,3 +169,38 @@ def test_schema_documents_the_children_operations_with_if_match_on_answers():
         assert any(p["name"] == "If-Match" and p["required"] for p in operation["parameters"]), path
         assert {"412", "428"} <= operation["responses"].keys(), path
     assert set(schema["components"]["schemas"]["AccessEnum"]["enum"]) == {"manage", "ospod", "anonymous"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_officers_answering_with_one_etag_let_exactly_one_through(api, officer, approach):
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    program = api(officer)
+    etag = program.get(url(approach))["ETag"]
+    barrier = threading.Barrier(2)
+    statuses: list[int] = []
+
+    def answer(accepted: bool) -> None:
+        try:
+            barrier.wait()
+            response = Client().post(
+                url(approach, "answer/"),
+                {"accepted": accepted, "reason": "" if accepted else "Rodina odmítla."},
+                content_type="application/json",
+                headers={"Authorization": f"Bearer {program.secret}", "If-Match": etag},
+            )
+            statuses.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=answer, args=(accepted,)) for accepted in (True, False)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(statuses) == [200, 412]
+    approach.refresh_from_db()
+    assert approach.status in (ApproachStatus.ACCEPTED, ApproachStatus.DECLINED)
