@@ -561,9 +561,87 @@ ROUTES.update(
         "api:approach-extension": api_child_actions("approach"),
         "api:ranking-detail": api_child_routes("ranking", "other_ranking"),
         "api:region-matching-weights": api_child_routes("region"),
+        "api:region-waiting-statistics": api_child_routes("region"),
+        "api:child-wish-signals": api_child_routes("child_case", "other_child_case"),
+        "api:child-escalate": api_child_actions("child_case"),
     }
 )
 
+
+# --- REST API of the applicant journey (workflows/applicant_journey/apis.py) -----------------------------------------
+# The roles of the journey pass the role gate (administrators 403); the scope is the screens' (404 outside it).
+# Documents and messages: not assessors (403). POST-only actions: a GET past the role gate is 405.
+API_JOURNEY_READERS = ("applicant", "guide", "ospod", "officer")
+API_JOURNEY_OWN = expect(**API, default=NOT_FOUND, administrator=FORBIDDEN, **dict.fromkeys(API_JOURNEY_READERS, OK))
+API_JOURNEY_OTHER = expect(**API, default=NOT_FOUND, administrator=FORBIDDEN, other_officer=OK)
+API_JOURNEY_MISSING = expect(**API, default=NOT_FOUND, administrator=FORBIDDEN)
+API_JOURNEY_NO_ASSESSOR = {"assessor": FORBIDDEN}
+API_JOURNEY_ACTION = expect(**API, default=METHOD, administrator=FORBIDDEN)
+
+
+def api_journey_routes(own: str, other: str | None, *, assessor_role: bool = True) -> list[Case]:
+    extra = {} if assessor_role else API_JOURNEY_NO_ASSESSOR
+    cases = [
+        Case("own", kw(pk=own), {**API_JOURNEY_OWN, **extra}),
+        Case("missing", kw(pk="missing"), {**API_JOURNEY_MISSING, **extra}),
+    ]
+    if other:
+        cases.insert(1, Case("other", kw(pk=other), {**API_JOURNEY_OTHER, **extra}))
+    return cases
+
+
+def _with_journey(w) -> dict:
+    w.sample("journey")  # the applicant's household has a journey
+    return {}
+
+
+ROUTES.update(
+    {
+        "api:journey-list": one(expect(**API, default=OK, administrator=FORBIDDEN)),
+        "api:journey-mine": [Case("own", _with_journey, expect(**API, default=FORBIDDEN, applicant=OK))],
+        "api:journey-detail": api_journey_routes("journey", "other_journey"),
+        "api:journey-document-list": api_journey_routes("journey", "other_journey", assessor_role=False),
+        "api:journey-message-list": api_journey_routes("journey", "other_journey", assessor_role=False),
+        "api:caseload": one(expect(**API, default=FORBIDDEN, guide=OK)),
+        "api:task-list": one(expect(**API, default=OK, administrator=FORBIDDEN)),
+        "api:task-detail": api_journey_routes("journey_task", "other_journey_task"),
+        "api:task-claim": [
+            Case("own", kw(pk="journey_task"), API_JOURNEY_ACTION),
+            Case("missing", kw(pk="missing"), API_JOURNEY_MISSING, "post"),
+        ],
+        "api:task-complete": [
+            Case("own", kw(pk="journey_task"), API_JOURNEY_ACTION),
+            Case("missing", kw(pk="missing"), API_JOURNEY_MISSING, "post"),
+        ],
+        "api:document-detail": api_journey_routes("journey_document", None, assessor_role=False),
+        "api:document-review": [
+            Case(
+                "own",
+                kw(pk="journey_document"),
+                expect(**API, default=FORBIDDEN, guide=METHOD, ospod=METHOD, officer=METHOD, other_officer=METHOD),
+            ),
+            Case(
+                "missing",
+                kw(pk="missing"),
+                expect(
+                    **API,
+                    default=FORBIDDEN,
+                    guide=NOT_FOUND,
+                    ospod=NOT_FOUND,
+                    officer=NOT_FOUND,
+                    other_officer=NOT_FOUND,
+                ),
+                "post",
+            ),
+        ],
+        "api:document-version-file": [
+            Case("missing", kw(pk="missing"), {**API_JOURNEY_MISSING, **API_JOURNEY_NO_ASSESSOR}),
+        ],
+        "api:register-list": one(expect(**API, default=FORBIDDEN, officer=OK, other_officer=OK)),
+        "api:register-detail": [Case("missing", kw(pk="missing"), API_CHILD_MISSING)],
+    }
+)
+AUDITED_READS_JOURNEY_API = [("api:journey-detail", "officer"), ("api:journey-detail", "guide")]
 
 # --- the admin site (/sprava/): rules by route name -------------------------------------------------------
 # Case-content models need the administrator's audited reason; everyone else is sent to the admin login.
@@ -670,4 +748,5 @@ AUDITED_READS: list[tuple[str, str]] = [
     ("api:conference-minutes", "officer"),
     ("api:minutes-detail", "officer"),
     ("api:ranking-detail", "officer"),
+    *AUDITED_READS_JOURNEY_API,
 ]
