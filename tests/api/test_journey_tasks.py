@@ -197,6 +197,17 @@ class TestComplete:
             JourneyEvent.objects.filter(journey=journey, kind=EventKind.STEP, step="information_meeting").count() == 1
         )
 
+    def test_applicant_completes_the_returned_application(self, api, journey, guide, ospod_worker, applicant, partner):
+        walk.to_application(journey, guide)
+        walk.file_application(journey, ospod_worker)
+        services.application_check(journey=journey, actor=ospod_worker, outcome="incomplete", missing_items=["Souhlas"])
+        task = open_task(journey, "complete_application")
+        assert_problem(api(partner).post(complete_url(task), {"note": "Doplněno."}), 404)  # assigned to the applicant
+        response = api(applicant).post(complete_url(task), {"note": "Doplněno."})
+        assert response.status_code == 200, response.content
+        assert response.json()["stage"] == JourneyStage.APPLICATION
+        assert response.json()["open_task"]["node"] == "check_application"
+
     def test_ospod_files_the_application_with_the_dynamic_form(self, api, journey, guide, ospod_worker):
         walk.to_application(journey, guide)
         task = open_task(journey, "file_application")
