@@ -564,9 +564,6 @@ ROUTES.update(
         "api:region-waiting-statistics": api_child_routes("region"),
         "api:child-wish-signals": api_child_routes("child_case", "other_child_case"),
         "api:child-escalate": api_child_actions("child_case"),
-        "api:region-waiting-statistics": api_child_routes("region"),
-        "api:child-wish-signals": api_child_routes("child_case", "other_child_case"),
-        "api:child-escalate": api_child_actions("child_case"),
     }
 )
 
