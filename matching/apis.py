@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -17,7 +18,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from matching import selectors, services
-from matching.models import RankingRun, RankingScope
+from matching.models import ChildWishSignals, RankingRun, RankingScope, WishFlagChoice
 from matching.permissions import officer_region_ids
 from matching.reasons import CRITERION_LABELS, RULE_LABELS, render_reason
 from matching.types import WEIGHT_FIELDS
@@ -31,6 +32,7 @@ from nrp.core.choices import Role
 from nrp.core.models import Region
 from workflows.child_mediation.apis import CaseRefSerializer, service_errors
 from workflows.child_mediation.models import ChildCaseStatus
+from workflows.child_mediation.services.common import lock_case
 
 OFFICER_ONLY = [IsAuthenticated, HasAnyRole(Role.OFFICER)]
 MSG_NOT_FINITE = _("Váha musí být číslo od 0 do 1.")
@@ -366,3 +368,96 @@ class RegionWeightsApi(ETagMixin, ApiView):
     )
     def patch(self, request, pk):
         return self._update(request, pk, partial=True)
+
+
+# --- the child's wish signals and the waiting statistics ---------------------------------------------------------
+class WishSignalsOutputSerializer(serializers.Serializer):
+    child_case_id = serializers.IntegerField()
+    flags = serializers.ListField(
+        child=serializers.ChoiceField(choices=WishFlagChoice.choices),
+        help_text=_("Které signály přání dítěte jeho slova jasně vyjadřují / Wish signals the child's words express."),
+    )
+    recorded_at = serializers.DateTimeField(allow_null=True)
+
+
+def wish_signals_data(child_case) -> dict:
+    row = ChildWishSignals.objects.filter(child_case=child_case).first()
+    return WishSignalsOutputSerializer(
+        {
+            "child_case_id": child_case.pk,
+            "flags": list(row.flags) if row else [],
+            "recorded_at": row.recorded_at if row else None,
+        }
+    ).data
+
+
+@extend_schema(tags=["rankings"])
+class CaseWishSignalsApi(ETagMixin, ApiView):
+    """Signály přání dítěte pro kritérium „přání dítěte“ (slova dítěte zůstávají ve spisu). / Wish signals."""
+
+    permission_classes = OFFICER_ONLY
+
+    class InputSerializer(StrictSerializer):
+        class Meta:
+            ref_name = "WishSignalsUpdate"
+
+        flags = serializers.ListField(
+            child=serializers.ChoiceField(choices=WishFlagChoice.choices), max_length=len(WishFlagChoice.choices)
+        )
+
+    @extend_schema(
+        summary="Signály přání dítěte / The child's wish signals",
+        responses={200: WishSignalsOutputSerializer},
+        parameters=[ETAG_HEADER],
+    )
+    def get(self, request, pk):
+        return self.etag_response(wish_signals_data(_case_or_404(request, pk)))
+
+    @extend_schema(
+        summary="Zaznamenat signály přání dítěte / Record the child's wish signals",
+        description="If-Match s ETag z GET (428 bez, 412 zastaralý); platí pro další spuštění pořadí. / If-Match "
+        "with the ETag from GET; applies to rankings run from now on.",
+        request=InputSerializer,
+        responses={200: WishSignalsOutputSerializer},
+        parameters=[IF_MATCH_HEADER, ETAG_HEADER],
+    )
+    def put(self, request, pk):
+        child_case = _case_or_404(request, pk)
+        lock_case(child_case)
+        check_if_match(request, wish_signals_data(child_case))
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_errors():
+            services.child_wishes_set(child_case=child_case, actor=request.user, **serializer.validated_data)
+        return self.etag_response(wish_signals_data(child_case))
+
+
+class WaitingGroupSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(
+        choices=[(code, code) for code in selectors.WAITING_GROUPS],
+        help_text=_(
+            "all = všechny čekající, older = 7 let a více, siblings = sourozenci, disability = postižení nebo poruchy "
+            "chování, roma = romské děti / all, older (7+), siblings, disability, roma."
+        ),
+    )
+    count = serializers.IntegerField()
+    median_days = serializers.FloatField(allow_null=True, help_text=_("Medián dní v evidenci / Median days."))
+    max_days = serializers.IntegerField(allow_null=True)
+
+
+@extend_schema(tags=["rankings"])
+class RegionWaitingStatisticsApi(ApiView):
+    """Jak dlouho čekají děti v evidenci kraje, podle skupin. / How long the region's children wait, by group."""
+
+    permission_classes = OFFICER_ONLY
+
+    @extend_schema(
+        summary="Doba čekání dětí / Waiting statistics",
+        description="Skupiny se překrývají; „all“ je srovnávací základ. / Groups overlap; 'all' is the baseline.",
+        responses={200: WaitingGroupSerializer(many=True)},
+    )
+    def get(self, request, pk):
+        if pk not in officer_region_ids(request.user):
+            raise NotFound()
+        groups = selectors.waiting_statistics_for_region(region_id=pk, today=timezone.localdate())
+        return Response(WaitingGroupSerializer(groups, many=True).data)

@@ -300,3 +300,19 @@ def test_only_the_regions_officer_closes(request, api, home_case, persona, statu
     assert_problem(response, status)
     home_case.refresh_from_db()
     assert home_case.status == ChildCaseStatus.WAITING
+
+
+def test_officer_escalates_a_waiting_child_to_the_national_search(api, officer, other_officer, home_case):
+    response = api(officer).post(f"{detail(home_case)}escalate/")
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] == "national"
+    assert api(other_officer).get(detail(home_case)).json()["access"] == "anonymous"
+    again = assert_problem(api(officer).post(f"{detail(home_case)}escalate/"), 400)
+    assert again["errors"][0]["code"] == "case_not_waiting"
+
+
+@pytest.mark.parametrize(("persona", "status"), [("ospod_worker", 403), ("guide", 403), ("other_officer", 404)])
+def test_only_the_regions_officer_escalates(request, api, home_case, persona, status):
+    assert_problem(api(request.getfixturevalue(persona)).post(f"{detail(home_case)}escalate/"), status)
+    home_case.refresh_from_db()
+    assert home_case.status == ChildCaseStatus.WAITING

@@ -234,3 +234,48 @@ def test_schema_documents_the_matching_operations_and_conditional_writes():
         assert {"412", "428", "404", "403"} <= operation["responses"].keys()
     scope = schema["components"]["schemas"]["ScopeEnum"]["enum"]
     assert set(scope) == {"regional", "national"}
+
+
+# --- the child's wish signals ------------------------------------------------------------------------------------
+def test_officer_records_the_childs_wish_signals_with_if_match(api, officer, home_case):
+    from matching.models import ChildWishSignals
+
+    program = api(officer)
+    signals = f"/api/v1/children/{home_case.pk}/wish-signals/"
+    read = program.get(signals)
+    assert read.json() == {"child_case_id": home_case.pk, "flags": [], "recorded_at": None}
+    headers = {"Authorization": f"Bearer {program.secret}"}
+    put = program.client.put(
+        signals,
+        {"flags": ["near_home"]},
+        content_type="application/json",
+        headers={**headers, "If-Match": read["ETag"]},
+    )
+    assert put.status_code == 200, put.content
+    assert put.json()["flags"] == ["near_home"]
+    stale = program.client.put(
+        signals,
+        {"flags": ["only_child"]},
+        content_type="application/json",
+        headers={**headers, "If-Match": read["ETag"]},
+    )
+    assert_problem(stale, 412, "precondition_failed")
+    assert ChildWishSignals.objects.get(child_case=home_case).flags == ["near_home"]
+
+
+def test_wish_signals_are_for_the_regions_officers_only(api, guide, ospod_worker, other_officer, home_case):
+    signals = f"/api/v1/children/{home_case.pk}/wish-signals/"
+    assert_problem(api(guide).get(signals), 403, "role_required")
+    assert_problem(api(ospod_worker).get(signals), 403, "role_required")
+    assert_problem(api(other_officer).get(signals), 404, "not_found")
+
+
+# --- waiting statistics ------------------------------------------------------------------------------------------
+def test_officer_reads_how_long_the_regions_children_wait(api, officer, other_officer, guide, jmk, home_case):
+    body = api(officer).get(f"/api/v1/regions/{jmk.pk}/waiting-statistics/").json()
+    groups = {row["code"]: row for row in body}
+    assert groups["all"]["count"] == 1
+    assert groups["all"]["median_days"] == 5
+    assert groups["siblings"]["count"] == 0 and groups["siblings"]["median_days"] is None
+    assert_problem(api(other_officer).get(f"/api/v1/regions/{jmk.pk}/waiting-statistics/"), 404)
+    assert_problem(api(guide).get(f"/api/v1/regions/{jmk.pk}/waiting-statistics/"), 403)

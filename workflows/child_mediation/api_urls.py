@@ -9,6 +9,7 @@ urlpatterns = [
     path("children/<id:pk>/", apis.ChildCaseDetailApi.as_view(), name="child-detail"),
     path("children/<id:pk>/register/", apis.ChildCaseRegisterApi.as_view(), name="child-register"),
     path("children/<id:pk>/close/", apis.ChildCaseCloseApi.as_view(), name="child-close"),
+    path("children/<id:pk>/escalate/", apis.ChildCaseEscalateApi.as_view(), name="child-escalate"),
     path("children/<id:pk>/conferences/", apis.ConferenceListApi.as_view(), name="child-conference-list"),
     path("children/<id:pk>/approaches/", apis.ApproachListApi.as_view(), name="child-approach-list"),
     path("conferences/<id:pk>/", apis.ConferenceDetailApi.as_view(), name="conference-detail"),

@@ -490,6 +490,27 @@ class ChildCaseCloseApi(ApiView):
         return Response(case_data(_officer_case(request, pk), permissions.Access.MANAGE))
 
 
+@extend_schema(tags=["children"])
+class ChildCaseEscalateApi(ApiView):
+    """Předání do celostátního hledání (MPSV, jiné kraje). / Hand the case to the national search."""
+
+    permission_classes = OFFICER_ONLY
+
+    @extend_schema(
+        summary="Předat do celostátního hledání / Escalate to the national search",
+        description="Jen dítě v evidenci, pro které se hledá rodina; OSPOD dítěte dostane upozornění. Jiné kraje pak "
+        "vidí anonymizovaný profil. / Only a waiting child; the child's OSPOD is reminded; other regions then see "
+        "the anonymised profile.",
+        request=None,
+        responses={200: ChildCaseOutputSerializer},
+    )
+    def post(self, request, pk):
+        case = _officer_case(request, pk)
+        with service_errors():
+            services.case_escalate_national(case=case, actor=request.user)
+        return Response(case_data(_officer_case(request, pk), permissions.Access.MANAGE))
+
+
 # --- case conferences ----------------------------------------------------------------------------------------------
 class ParticipantSerializer(serializers.Serializer):
     # Not "role": that name belongs to the user roles (RoleEnum) in the schema.
