@@ -75,6 +75,31 @@ class Conflict(APIException):
     default_code = "conflict"
 
 
+class ProblemSchemaSerializer(serializers.Serializer):
+    """Only for the schema: the shared ``Problem`` component (nrp.api.schema replaces it with the full one)."""
+
+    class Meta:
+        ref_name = "Problem"
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    instance = serializers.CharField()
+    code = serializers.CharField()
+
+
+def problem_response(description) -> dict:
+    return OpenApiResponse(response=ProblemSchemaSerializer, description=description)
+
+
+CONFLICT_RESPONSE = {
+    (409, "application/problem+json"): problem_response(
+        _("Úkol už je hotový nebo jej právě dokončuje někdo jiný / Already done or being completed.")
+    )
+}
+
+
 class OwnTransactionMixin:
     """For views whose one service runs the viewflow activation under ``flow.lock``: no outer transaction.
 
@@ -399,7 +424,10 @@ class MyJourneyApi(ApiView):
     @extend_schema(
         summary="Moje cesta / My journey",
         description="Jen pro žadatele; bez cesty 404. / Applicants only; 404 when there is none.",
-        responses={200: JourneyDetailSerializer},
+        responses={
+            200: JourneyDetailSerializer,
+            (404, "application/problem+json"): problem_response(_("Žadatel zatím nemá cestu / No journey yet.")),
+        },
     )
     def get(self, request):
         journey = selectors.journey_for_applicant(user=request.user)
@@ -608,7 +636,7 @@ class TaskClaimApi(OwnTransactionMixin, ApiView):
         description="Úkol z mé fronty (nebo kolegy se stejným oprávněním) přidělí mně; hotový úkol 409; krok, který "
         "nesmím dělat, 403. / Assigns the task to me; a finished one is 409; a step I may not do is 403.",
         request=None,
-        responses={200: TaskSerializer, 409: OpenApiResponse(description=_("Úkol už je hotový / Already done."))},
+        responses={200: TaskSerializer, **CONFLICT_RESPONSE},
     )
     def post(self, request, pk):
         task = _task_in_scope(request.user, pk)
@@ -633,7 +661,7 @@ class TaskCompleteApi(OwnTransactionMixin, ApiView):
         "dokončení 409. / The body holds the step form's fields (listed by GET tasks/{id}/). Errors are the "
         "screen's Czech messages. Another user's task 404; a finished task or a concurrent completion 409.",
         request={"application/json": OpenApiTypes.OBJECT},
-        responses={200: JourneyDetailSerializer, 409: OpenApiResponse(description=_("Už dokončeno / Already done."))},
+        responses={200: JourneyDetailSerializer, **CONFLICT_RESPONSE},
     )
     def post(self, request, pk):
         task = _task_in_scope(request.user, pk)
