@@ -307,3 +307,10 @@ def test_schema_documents_every_journey_operation_with_enums_and_preconditions()
         if set(component.get("enum", [])) >= {"interest", "in_register", "withdrawn"}
     ]
     assert stage_enums, "the journey stages are a documented enum"
+
+
+def test_a_look_at_a_journey_out_of_scope_is_recorded(api, journey, other_officer):
+    assert_problem(api(other_officer).get(detail(journey)), 404)
+    assert AuditEvent.objects.filter(
+        actor=other_officer, action=AuditAction.DENIED, object_id=str(journey.pk), reason="scope"
+    ).exists()

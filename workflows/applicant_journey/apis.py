@@ -39,7 +39,8 @@ from nrp.api.permissions import HasAnyRole
 from nrp.api.problems import PayloadTooLarge
 from nrp.api.serializers import StrictSerializer
 from nrp.api.views import ApiView, ScopedListApi
-from nrp.audit.services import audit_read
+from nrp.audit.models import AuditAction
+from nrp.audit.services import audit_read, audit_record
 from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Role, Sex
 from nrp.core.files import serve_protected_file
 from workflows.applicant_journey import forms, selectors, services
@@ -119,6 +120,17 @@ def _role_gate(*roles):
 def _journey_or_404(request, pk: int) -> ApplicantJourney:
     journey = selectors.journey_get_for_user(user=request.user, journey_id=pk)
     if journey is None:
+        # As on the screens: a refused look at a journey is a security signal (ids only). A refused write is
+        # rolled back with the rest of its request.
+        audit_record(
+            actor=request.user,
+            action=AuditAction.DENIED,
+            object_type="applicant_journey.applicantjourney",
+            object_id=pk,
+            request=request,
+            reason="scope",
+            details={"channel": "api"},
+        )
         raise NotFound()
     return journey
 
