@@ -90,7 +90,7 @@ class ProblemSchemaSerializer(serializers.Serializer):
     code = serializers.CharField()
 
 
-def problem_response(description) -> dict:
+def problem_response(description) -> OpenApiResponse:
     return OpenApiResponse(response=ProblemSchemaSerializer, description=description)
 
 
