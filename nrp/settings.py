@@ -279,6 +279,18 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "nrp.api.schema.add_problem_responses",
     ],
+    # One schema component per shared vocabulary, whichever field uses it.
+    "ENUM_NAME_OVERRIDES": {
+        "CareTypeEnum": "nrp.core.choices.CareType",
+        "ContactLevelEnum": "nrp.core.choices.ContactLevel",
+        "EthnicityEnum": "nrp.core.choices.Ethnicity",
+        "HealthNeedEnum": "nrp.core.choices.HealthNeed",
+        "LegalStatusEnum": "nrp.core.choices.LegalStatus",
+        "SexEnum": "nrp.core.choices.Sex",
+        "RegisterStatusEnum": "workflows.applicant_journey.models.RegisterStatus",
+        "DocumentStatusEnum": "workflows.applicant_journey.models.DocumentStatus",
+        "ChildCaseStatusEnum": "workflows.child_mediation.models.ChildCaseStatus",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
