@@ -247,7 +247,20 @@ def test_document_upload_keeps_versions_and_download_is_audited(client, journey,
     response = client.get(reverse("applicant_journey:document_download", args=[journey.pk, versions[-1].pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response["Content-Disposition"].startswith("attachment")
+    assert "sandbox" in response["Content-Security-Policy"]  # never rendered inline on our origin
+    assert response["X-Content-Type-Options"] == "nosniff"
     assert AuditEvent.objects.filter(actor=ospod_worker, action="read", object_type="applicant_journey.documentversion")
+
+
+def test_posted_next_address_off_site_is_not_followed(client, journey, guide, applicant):
+    client.force_login(applicant)
+    url = reverse("applicant_journey:message", args=[journey.pk])
+    response = client.post(url, {"body": "Dobrý den", "next": "https://zlo.example/phish"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("applicant_journey:detail", args=[journey.pk])
+    inside = reverse("applicant_journey:portal")
+    assert client.post(url, {"body": "Znovu", "next": inside})["Location"] == inside
 
 
 def test_document_type_is_checked_by_content_not_extension(client, journey, guide, ospod_worker, applicant):

@@ -11,10 +11,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import View
@@ -23,6 +24,7 @@ from viewflow.workflow.models import Task
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_read, audit_record
 from nrp.core.choices import Role
+from nrp.core.files import serve_protected_file
 from workflows.applicant_journey import forms, selectors, services
 from workflows.applicant_journey.models import (
     CLOSED_STAGES,
@@ -441,7 +443,7 @@ def message_post(request, journey_id: int):
         messages.success(request, _("Zpráva odeslána."))
     else:
         messages.error(request, _("Zpráva je prázdná nebo příliš dlouhá."))
-    return redirect(request.POST.get("next") or reverse("applicant_journey:detail", args=[journey.pk]))
+    return redirect(_safe_next(request) or reverse("applicant_journey:detail", args=[journey.pk]))
 
 
 @login_required
@@ -560,7 +562,7 @@ def document_upload(request, journey_id: int, document_id: int):
             _errors_to_form(form, exc)
         else:
             messages.success(request, _("Dokument nahrán. Předchozí verze zůstávají uložené."))
-            return redirect(request.POST.get("next") or reverse("applicant_journey:detail", args=[journey.pk]))
+            return redirect(_safe_next(request) or reverse("applicant_journey:detail", args=[journey.pk]))
     return render(
         request,
         "applicant_journey/document_upload.html",
@@ -613,11 +615,21 @@ def document_download(request, journey_id: int, version_id: int):
     if version is None:
         raise Http404
     audit_read(actor=request.user, obj=version, request=request, household=journey.household, region=journey.region)
-    response = FileResponse(version.file.open("rb"), content_type=version.content_type)
     ext = version.file.name.rsplit(".", 1)[-1]
-    response["Content-Disposition"] = f'attachment; filename="dokument-{version.document_id}-{version.pk}.{ext}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    # The shared helper: download only, nosniff, sandbox CSP, allow-listed type, never outside MEDIA_ROOT.
+    return serve_protected_file(
+        request, version.file.path, f"dokument-{version.document_id}-{version.pk}.{ext}", version.content_type
+    )
+
+
+def _safe_next(request) -> str | None:
+    """The posted ``next`` address, only when it points back into this site (no open redirect)."""
+    target = request.POST.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
 
 
 @login_required
@@ -637,4 +649,4 @@ def foreign_record_add(request, journey_id: int):
         messages.success(request, _("Doplněno: výpis z rejstříku trestů této země."))
     else:
         messages.error(request, _("Vyberte žadatele a napište zemi."))
-    return redirect(request.POST.get("next") or reverse("applicant_journey:detail", args=[journey.pk]))
+    return redirect(_safe_next(request) or reverse("applicant_journey:detail", args=[journey.pk]))
