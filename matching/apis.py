@@ -223,12 +223,24 @@ class CaseRankingListApi(ScopedListApi):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return RankingRun.objects.none()
-        child_case = _case_or_404(self.request, self.kwargs["pk"])
-        return selectors.ranking_list_for_case(user=self.request.user, child_case=child_case)
+        self.child_case = _case_or_404(self.request, self.kwargs["pk"])
+        return selectors.ranking_list_for_case(user=self.request.user, child_case=self.child_case)
 
     @extend_schema(summary="Uložená pořadí rodin pro dítě / Stored rankings of a child")
     def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        # The list shows families' scores too: one read event per list view (the case, how many rankings shown).
+        shown = response.data.get("results", []) if isinstance(response.data, dict) else response.data
+        audit_read(
+            actor=request.user,
+            obj=self.child_case,
+            request=request,
+            region=self.child_case.region,
+            reason="matching rankings listed",
+            rankings=len(shown),
+            channel="api",
+        )
+        return response
 
     @extend_schema(
         summary="Spustit pořadí rodin / Run a ranking",

@@ -89,6 +89,15 @@ def case_rankings(request, case_id: int):
     child_case = _case_or_404(request, case_id)
     rankings = selectors.ranking_list_for_case(user=request.user, child_case=child_case)
     signals = ChildWishSignals.objects.filter(child_case=child_case).first()
+    # The list shows families' scores too: one read event per list view.
+    audit_read(
+        actor=request.user,
+        obj=child_case,
+        request=request,
+        region=child_case.region,
+        reason="matching rankings listed",
+        rankings=len(rankings),
+    )
     return render(
         request,
         "matching/case_rankings.html",

@@ -10,6 +10,8 @@ class ApplicantJourneyConfig(AppConfig):
         from workflows.applicant_journey import (
             flows,  # noqa: F401 - registers the flow
             panels,
+            privacy,
         )
 
         panels.register()
+        privacy.register()  # "Moje údaje" section and case closures for retention

@@ -12,12 +12,13 @@ class ChildMediationConfig(AppConfig):
         from nrp.core.context_processors import register_nav_link
         from nrp.core.demo import register_seed_step
         from nrp.core.views import register_home_panel
-        from workflows.child_mediation import demo, permissions, views
+        from workflows.child_mediation import demo, permissions, retention, views
 
         register_home_panel(Role.OFFICER, "child_mediation/panel_officer.html", views.officer_panel_context)
         register_home_panel(Role.OSPOD, "child_mediation/panel_ospod.html", views.ospod_panel_context)
         register_nav_link("child_mediation:list", _("Evidence dětí"), permissions.may_use_children_register)
         register_seed_step("children", demo.seed_children)
+        retention.register()  # children's files: anonymised after 100 / 30 years (to confirm with the archive)
         self._connect_matching()
 
     @staticmethod
