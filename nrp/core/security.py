@@ -17,7 +17,6 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.sessions.models import Session
-from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -61,7 +60,11 @@ class SecondFactorMiddleware:
     @staticmethod
     def refuse(request, user):
         if request.path_info.startswith("/api/"):
-            return JsonResponse({"detail": str(SECOND_FACTOR_REQUIRED), "code": "second_factor_required"}, status=403)
+            from nrp.api.problems import problem_json_response
+
+            return problem_json_response(
+                request, status_code=403, code="second_factor_required", detail=str(SECOND_FACTOR_REQUIRED)
+            )
         target = "two_factor_verify" if has_confirmed_device(user) else "two_factor_setup"
         return redirect(reverse(target) + "?" + urlencode({"next": request.get_full_path()}))
 

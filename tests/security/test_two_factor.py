@@ -42,6 +42,7 @@ def test_staff_password_login_without_a_device_reaches_only_the_setup_page(offic
     api = client.get("/api/")
     assert api.status_code == 403
     assert json.loads(api.content)["code"] == "second_factor_required"
+    assert api["Content-Type"] == "application/problem+json"  # the API's RFC 9457 body, like every other error
 
 
 def test_staff_with_a_device_must_type_the_current_code(officer):
