@@ -52,6 +52,11 @@ def start_embedded_postgres() -> str:
 def database_config() -> dict:
     url = os.environ.get("DATABASE_URL", "").strip()
     if not url:
+        if os.environ.get("NRP_ENV", "development").lower() == "production":
+            # Production never starts a private database: pgserver is a development dependency only.
+            raise DatabaseConfigError(
+                "V produkci nastavte DATABASE_URL na server PostgreSQL (vestavěný server slouží jen k vývoji)."
+            )
         url = start_embedded_postgres()
     if not url.startswith(("postgres://", "postgresql://", "pgsql://")):
         raise DatabaseConfigError(
@@ -61,7 +66,9 @@ def database_config() -> dict:
     config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")))
     config.setdefault("OPTIONS", {})["connect_timeout"] = 5
     config["ENGINE"] = "django.db.backends.postgresql"
-    config["TEST"] = {"NAME": os.environ.get("NRP_TEST_DB_NAME", "test_nrp")}
+    # The test database is named after the configured one (test_<name>), so two projects or two runs against
+    # different databases of one server do not collide; pytest-xdist adds a suffix per worker.
+    config["TEST"] = {"NAME": os.environ.get("NRP_TEST_DB_NAME") or f"test_{config['NAME']}"}
     return config
 
 

@@ -32,7 +32,6 @@ def env_list(name: str, default: str) -> list[str]:
 
 PRODUCTION = os.environ.get("NRP_ENV", "development").lower() == "production"
 DEBUG = env_bool("DEBUG", not PRODUCTION)
-TESTING = env_bool("NRP_TESTING", False)
 
 _DEV_SECRET = "dev-only-insecure-key-never-use-in-production-0123456789abcdef"
 SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else _DEV_SECRET)

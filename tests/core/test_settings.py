@@ -16,7 +16,15 @@ def manage(*args, env_overrides: dict, timeout=60):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "NRP_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k
+        not in {
+            "DEBUG",
+            "NRP_ENV",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "DJANGO_SETTINGS_MODULE",
+        }
     }
     env.update(env_overrides)
     return subprocess.run(
@@ -62,6 +70,14 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check", env_overrides=env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_without_a_database_url_stops_instead_of_starting_a_database():
+    env = {k: v for k, v in PRODUCTION_ENV.items()}
+    result = manage("check", env_overrides={**env, "DATABASE_URL": ""})
+    assert result.returncode == 2
+    assert "DATABASE_URL" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_unreachable_database_gives_a_clear_message_not_a_traceback():

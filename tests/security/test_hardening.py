@@ -47,7 +47,12 @@ def test_no_template_contains_an_inline_script():
 
 def test_production_mode_turns_on_secure_cookies_hsts_and_ssl_redirect():
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG"}}
-    env.update(NRP_ENV="production", SECRET_KEY="s" * 60, ALLOWED_HOSTS="nrp.example.cz")
+    env.update(
+        NRP_ENV="production",
+        SECRET_KEY="s" * 60,
+        ALLOWED_HOSTS="nrp.example.cz",
+        DATABASE_URL="postgresql://nrp@db.invalid/nrp",
+    )
     code = (
         "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='nrp.settings';"
         "from django.conf import settings as s;"

@@ -1,0 +1,13 @@
+"""Settings for the test suite: the project's settings with what only costs time in tests turned down.
+
+Everything that a user or the law cares about stays as in ``nrp.settings`` (PostgreSQL, middleware, CSP,
+2FA, throttles, validators); only the password hasher is a fast one, because the suite creates thousands
+of users and PBKDF2 with a million iterations costs ~0.26 s a hash on the 2-core machine. Tests of the
+production settings run ``nrp.settings`` itself in a subprocess.
+"""
+
+from nrp.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests send no real e-mail; they read django.core.mail.outbox.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
