@@ -63,6 +63,8 @@ class Resource(StrEnum):
     AUDIT_TRAIL = "audit_trail"
     # Users, roles, reference data.
     ADMINISTRATION = "administration"
+    # Aggregate statistics and outcomes (/statistiky/, nrp/stats): figures, never identities.
+    STATISTICS = "statistics"
 
 
 class Scope(StrEnum):
@@ -124,6 +126,7 @@ POLICY: dict[str, dict[str, dict[str, Scope]]] = {
         Resource.RANKING: {R: S.REGION, W: S.REGION},
         Resource.CONFERENCE: {R: S.REGION, W: S.REGION, D: S.REGION},
         Resource.AUDIT_TRAIL: {R: S.REGION},
+        Resource.STATISTICS: {R: S.REGION},
     },
     Role.ASSESSOR: {
         Resource.APPLICANT_FILE: {R: S.ASSIGNED},
@@ -136,6 +139,10 @@ POLICY: dict[str, dict[str, dict[str, Scope]]] = {
         Resource.CHILD_FILE: {R: S.WITH_REASON},
         Resource.AUDIT_TRAIL: {R: S.ANY},
         Resource.ADMINISTRATION: {R: S.ANY, W: S.ANY},
+    },
+    # MPSV: every region's statistics (small groups suppressed, no identities); no case content at all.
+    Role.MINISTRY: {
+        Resource.STATISTICS: {R: S.ANY},
     },
 }
 

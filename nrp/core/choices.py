@@ -19,6 +19,8 @@ class Role(models.TextChoices):
     ASSESSOR = "assessor", _("Posuzovatel")
     # System administrator: users, roles, reference data; no case content without an audited reason.
     ADMIN = "admin", _("Správce systému")
+    # Ministry of Labour and Social Affairs (MPSV): national scope, no region; aggregate statistics only.
+    MINISTRY = "ministry", _("pracovník MPSV")
 
 
 class CareType(models.TextChoices):

@@ -170,6 +170,8 @@ ROLE_SCOPE = {
     Role.OFFICER: {"region"},
     Role.ASSESSOR: {"region"},
     Role.ADMIN: set(),
+    # National scope: a ministry worker reads every region's statistics, so no region is set.
+    Role.MINISTRY: set(),
 }
 SCOPE_FIELDS = ("region", "orp", "organisation")
 
