@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SIZE ?= small
 
-.PHONY: demo test install lint pytest browser-deps db-stop clean-db translations
+.PHONY: demo test install lint pytest coverage browser-deps db-stop clean-db translations
 
 $(UV):
 	@echo "uv not found: installing it into .tools/ with pip"
@@ -33,9 +33,15 @@ lint: install
 browser-deps:
 	@bash scripts/ensure_chromium.sh
 
+# The suite runs on every core (pytest-xdist, a test database per worker); WORKERS=0 runs it in one process.
 # pytest's exit 5 ("no tests collected") is not a failure of the suite itself.
+WORKERS ?= auto
 pytest:
-	$(RUN) pytest $(PYTEST_ARGS); s=$$?; if [ $$s -eq 5 ]; then exit 0; else exit $$s; fi
+	$(RUN) pytest -n $(WORKERS) $(PYTEST_ARGS); s=$$?; if [ $$s -eq 5 ]; then exit 0; else exit $$s; fi
+
+# Line coverage of the application code (not a gate; the figure is kept in benchmarks/RESULTS.md).
+coverage: install
+	$(RUN) pytest -n $(WORKERS) -q --cov=nrp --cov=workflows --cov=matching --cov-report=term $(PYTEST_ARGS)
 
 test: install lint browser-deps pytest
 

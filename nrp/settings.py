@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "workflows.applicant_journey",
     "workflows.child_mediation",
     "matching",
+    "nrp.stats",
 ]
 
 MIDDLEWARE = [

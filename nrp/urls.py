@@ -26,6 +26,8 @@ urlpatterns = [
     path("deti/", include("workflows.child_mediation.urls")),
     path("parovani/", include("matching.urls")),
     path("audit/", include("nrp.audit.urls")),
+    path("statistiky/", include("nrp.stats.urls")),
+    path("api/v1/stats/", include("nrp.stats.api_urls")),
     path("api/", include("nrp.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sprava/", admin.site.urls),

@@ -118,19 +118,8 @@ def _record(rule: RetentionRule, count: int) -> None:
 # --- core: closed households, their accounts, and the audit trail ---------------------------------------
 
 
-def journey_closures() -> dict[int, datetime]:
-    """Households whose register entry ended (withdrawn, removed from the register, child placed)."""
-    try:
-        from workflows.applicant_journey.models import ApplicantRegisterEntry, RegisterStatus
-    except ImportError:  # pragma: no cover - the app is part of the project
-        return {}
-    closed = [RegisterStatus.WITHDRAWN, RegisterStatus.REMOVED, RegisterStatus.PLACED]
-    return dict(
-        ApplicantRegisterEntry.objects.filter(status__in=closed).values_list("household_id", "status_changed_at")
-    )
-
-
-register_case_closure(journey_closures)
+# When a household's case closed is told by the apps that own the cases (one definition each, registered
+# with ``register_case_closure``): the applicant journey's is ``workflows.applicant_journey.privacy.journey_closures``.
 
 
 def closed_households(cutoff: datetime):

@@ -16,7 +16,13 @@ from nrp.core.choices import CareType
 from nrp.core.retention import ANONYMISED_NAME, closed_households, run_retention
 from tests.child_mediation.conftest import child_data, held_conference, make_entry, propose
 from workflows.applicant_journey import services as journey_services
-from workflows.applicant_journey.models import Assessment, AssessmentConclusion, AssessmentKind
+from workflows.applicant_journey.models import (
+    ApplicantRegisterEntry,
+    Assessment,
+    AssessmentConclusion,
+    AssessmentKind,
+    RegisterStatus,
+)
 from workflows.applicant_journey.privacy import journey_closures, journey_section
 from workflows.applicant_journey.services.communication import message_send
 from workflows.applicant_journey.services.documents import document_upload
@@ -102,6 +108,27 @@ def test_a_withdrawn_journey_is_reported_as_a_closed_case(household, guide, appl
     assert closures == {household.pk: journey.stage_entered_at}
     assert journey_closures in retention._CLOSURES  # registered by the app's ready()
     assert list(closed_households(timezone.now() + timedelta(days=1))) == [household]
+
+
+def test_an_old_removed_register_entry_does_not_close_a_household_with_a_running_journey(household, guide, jmk):
+    """One definition of a closed case for retention: the journey app's (no running journey, not in the register)."""
+    long_ago = timezone.now() - timedelta(days=365 * 20)
+    ApplicantRegisterEntry.objects.create(
+        household=household,
+        region=jmk,
+        care_types=[CareType.FOSTER],
+        decision_date=long_ago.date(),
+        effective_date=long_ago.date(),
+        status=RegisterStatus.REMOVED,
+        status_changed_at=long_ago,
+    )
+    journey_services.journey_open(household=household, actor=guide, care_types=[CareType.FOSTER])
+
+    assert household.pk not in journey_closures()
+    assert household not in closed_households(timezone.now())
+    run_retention(dry_run=False, only=["household_closed"])
+    household.refresh_from_db()
+    assert not household.members.filter(first_name=ANONYMISED_NAME).exists()
 
 
 def test_a_household_with_a_new_open_journey_is_not_closed(household, guide, applicant):
