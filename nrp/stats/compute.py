@@ -217,7 +217,13 @@ def load_inputs(*, today: date) -> Inputs:
     )
     entry_rows = list(
         ApplicantRegisterEntry.objects.values(
-            "pk", "household_id", "region_id", "care_types", "effective_date", "status", "status_changed_at",
+            "pk",
+            "household_id",
+            "region_id",
+            "care_types",
+            "effective_date",
+            "status",
+            "status_changed_at",
             "status_reason",
         )
     )
@@ -228,12 +234,22 @@ def load_inputs(*, today: date) -> Inputs:
         first_approach.setdefault(entry_id, notified)
     since = today - timedelta(days=int(TREND_MONTHS * AVG_MONTH_DAYS))
     visits = list(
-        StageVisit.objects.filter(left_at__date__gte=since).values("journey_id", "region_id", "stage", "entered_at", "left_at")
+        StageVisit.objects.filter(left_at__date__gte=since).values(
+            "journey_id", "region_id", "stage", "entered_at", "left_at"
+        )
     )
     cases: dict[int, CaseRow] = {}
     for row in ChildCase.objects.values(
-        "pk", "region_id", "orp_id", "status", "registered_on", "care_types_sought", "contact_plan",
-        "birth_family_orp_id", "flags__closed_on", "flags__closure_reason",
+        "pk",
+        "region_id",
+        "orp_id",
+        "status",
+        "registered_on",
+        "care_types_sought",
+        "contact_plan",
+        "birth_family_orp_id",
+        "flags__closed_on",
+        "flags__closure_reason",
     ):
         cases[row["pk"]] = CaseRow(
             id=row["pk"],
@@ -376,10 +392,7 @@ def stage_times_section(inputs: Inputs) -> dict[int | None, dict]:
     for scope in [None, *inputs.region_ids]:
         visits = grouped.get(scope, [])
         # Rows: the scope itself, then its parts (ORP within a region; regions within the country).
-        if scope is None:
-            part_of = lambda v: v["region_id"]  # noqa: E731
-        else:
-            part_of = lambda v: journey_orp.get(v["journey_id"])  # noqa: E731
+        part_of = _region_part if scope is None else (lambda v: journey_orp.get(v["journey_id"]))
         rows: dict[tuple[int | None, str], list[float]] = defaultdict(list)
         over: Counter = Counter()
         for visit in visits:
@@ -409,6 +422,10 @@ def stage_times_section(inputs: Inputs) -> dict[int | None, dict]:
             "handover": _handovers(journeys.get(scope, []), since, inputs),
         }
     return out
+
+
+def _region_part(visit: dict) -> int:
+    return visit["region_id"]
 
 
 def _stage_order(stage: str) -> int:

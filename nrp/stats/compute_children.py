@@ -40,9 +40,7 @@ def _group_stats(cases: list[CaseRow], today: date) -> dict[str, dict]:
         waited = months_between(case.registered_on, today)
         for key in case.groups(today):
             months[key].append(waited)
-    return {
-        key: {**summary(values), "max": round(max(values), 1)} for key, values in sorted(months.items()) if values
-    }
+    return {key: {**summary(values), "max": round(max(values), 1)} for key, values in sorted(months.items()) if values}
 
 
 def children_section(inputs: Inputs, trend: dict[int | None, list[dict]]) -> dict[int | None, dict]:
@@ -172,8 +170,10 @@ def missing_families_section(inputs: Inputs) -> dict[int | None, dict]:
             "families_country": len(active),
         }
     for scope in [None, *inputs.region_ids]:
-        out.setdefault(scope, {"groups": {}, "families_region": len(active_by_region.get(scope, [])),
-                               "families_country": len(active)})
+        out.setdefault(
+            scope,
+            {"groups": {}, "families_region": len(active_by_region.get(scope, [])), "families_country": len(active)},
+        )
     return out
 
 

@@ -88,8 +88,11 @@ def _versions(inputs: Inputs) -> dict[str, dict]:
             first_used[key] = (stamp, ranking["weights"])
     ordered = sorted(first_used.items(), key=lambda kv: kv[1][0])
     versions = {
-        key: {"label": chr(ord("A") + i) if i < 26 else f"V{i + 1}", "since": stamp[0].date().isoformat(),
-              "weights": weights}
+        key: {
+            "label": chr(ord("A") + i) if i < 26 else f"V{i + 1}",
+            "since": stamp[0].date().isoformat(),
+            "weights": weights,
+        }
         for i, (key, (stamp, weights)) in enumerate(ordered)
     }
     versions[NO_RANKING] = {"label": "–", "since": None, "weights": None}
@@ -197,4 +200,3 @@ def yearly_section(inputs: Inputs) -> dict[int | None, dict]:
             }
         out[scope] = {"years": data}
     return out
-

@@ -53,8 +53,14 @@ def backfill_snapshots(*, inputs: Inputs, start: date, end: date) -> int:
         stop = left or far
         ordinal = case.registered_on.toordinal()
         for key in case.groups(case.registered_on):
-            _add(series, span, (case.region_id, "children_waiting", key), ordinal - base, stop.toordinal() - base,
-                 ordinal)
+            _add(
+                series,
+                span,
+                (case.region_id, "children_waiting", key),
+                ordinal - base,
+                stop.toordinal() - base,
+                ordinal,
+            )
     for entry in inputs.entry_by_id.values():
         if entry["status"] in ("active", "paused"):
             stop = far if entry["status"] == "active" else entry["status_changed_at"].date()
@@ -62,8 +68,14 @@ def backfill_snapshots(*, inputs: Inputs, start: date, end: date) -> int:
             stop = entry["status_changed_at"].date()
         ordinal = entry["effective_date"].toordinal()
         for key in ["all", *[f"care:{c}" for c in entry["care_types"]]]:
-            _add(series, span, (entry["region_id"], "families_active", key), ordinal - base,
-                 stop.toordinal() - base, ordinal)
+            _add(
+                series,
+                span,
+                (entry["region_id"], "families_active", key),
+                ordinal - base,
+                stop.toordinal() - base,
+                ordinal,
+            )
     skip = {str(s) for s in CLOSED_STAGES | REGISTER_STAGES}
     for region_id, stage, entered, left in StageVisit.objects.filter(entered_at__date__lte=end).values_list(
         "region_id", "stage", "entered_at", "left_at"
@@ -87,9 +99,7 @@ def _write(series: Series, *, start: date, span: int) -> int:
         DailySnapshot.objects.filter(day__gte=start, day__lte=end).delete()
         with connection.cursor() as cursor:
             raw = cursor.cursor
-            with raw.copy(
-                "COPY stats_dailysnapshot (day, region_id, metric, key, count, days_sum) FROM STDIN"
-            ) as copy:
+            with raw.copy("COPY stats_dailysnapshot (day, region_id, metric, key, count, days_sum) FROM STDIN") as copy:
                 for (region_id, metric, key), (count_diff, ordinal_diff) in series.items():
                     counts = numpy.cumsum(count_diff)[:span]
                     days_sum = counts * day_ordinals - numpy.cumsum(ordinal_diff)[:span]
@@ -106,4 +116,3 @@ def _write(series: Series, *, start: date, span: int) -> int:
                         )
                         written += 1
     return written
-

@@ -73,7 +73,13 @@ def synthetic_batch_generate(
     if GeneratedBatch.objects.filter(label=label).exists():
         return None
     plan = synthetic.Plan(
-        regions=regions, households=households, children=children, tasks=tasks, years=years, today=today, seed=seed,
+        regions=regions,
+        households=households,
+        children=children,
+        tasks=tasks,
+        years=years,
+        today=today,
+        seed=seed,
         label=label,
     )
     counts = synthetic.generate(plan)

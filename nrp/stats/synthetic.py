@@ -57,6 +57,11 @@ WEIGHTS_A = {
 }
 WEIGHTS_B = {**WEIGHTS_A, "needs_experience": 0.35, "child_wishes": 0.2, "waiting_time": 0.05}
 NEEDS = [n.value for n in HealthNeed]
+REMOVAL_REASONS = [
+    "Nový záznam v rejstříku trestů (§24c).",
+    "Změna zdravotního stavu (§24c).",
+    "Neoznámená změna poměrů.",
+]
 
 
 @dataclass
@@ -218,7 +223,7 @@ def _journeys(plan: Plan, rng: random.Random, households: list[Household]) -> li
             )
             for node in STAGE_NODES.get(stage, []):
                 tasks.append(_task(Task, process, getattr(ApplicantJourneyFlow, node), entered, left))
-    fields = [f for f in ApplicantJourney._meta.local_concrete_fields]
+    fields = list(ApplicantJourney._meta.local_concrete_fields)
     for start in range(0, len(journeys), 500):
         ApplicantJourney._base_manager._insert(journeys[start : start + 500], fields=fields, using="default")
     StageVisit.objects.bulk_create(stage_visits, batch_size=BATCH)
@@ -228,8 +233,10 @@ def _journeys(plan: Plan, rng: random.Random, households: list[Household]) -> li
         row = rng.choice(done)
         day = row["journey"].created.date() + timedelta(days=rng.randint(1, 60))
         tasks.append(_task(Task, Process(pk=row["journey"].pk), ApplicantJourneyFlow.complete_application, day, day))
-    Task.objects.bulk_create(tasks[: max(plan.tasks, 0)] if plan.tasks else tasks, batch_size=BATCH)
-    plan.counts.update(journeys=len(journeys), stage_visits=len(stage_visits), tasks=min(len(tasks), plan.tasks or 10**9))
+    if plan.tasks:
+        tasks = tasks[: plan.tasks]
+    Task.objects.bulk_create(tasks, batch_size=BATCH)
+    plan.counts.update(journeys=len(journeys), stage_visits=len(stage_visits), tasks=len(tasks))
     return out
 
 
@@ -261,9 +268,7 @@ def _register(plan: Plan, rng: random.Random, journeys: list[dict]) -> dict[int,
         if roll < 0.06:
             status, reason = "paused", "Synteticky: přerušení na žádost rodiny (§24b)."
         elif roll < 0.10:
-            status, reason = "removed", rng.choice(
-                ["Nový záznam v rejstříku trestů (§24c).", "Změna zdravotního stavu (§24c).", "Neoznámená změna poměrů."]
-            )
+            status, reason = "removed", rng.choice(REMOVAL_REASONS)
         elif roll < 0.15:
             status, reason = "withdrawn", "Žádost vzata zpět po zařazení."
         if status != "active":
@@ -298,9 +303,7 @@ def _register(plan: Plan, rng: random.Random, journeys: list[dict]) -> dict[int,
                 accepts_siblings=siblings,
                 health_needs_accepted=needs,
                 health_needs_experience=[n for n in needs if rng.random() < 0.4],
-                ethnicities_accepted=(
-                    ["majority", "roma", "other"] if rng.random() < 0.4 else ["majority", "other"]
-                ),
+                ethnicities_accepted=(["majority", "roma", "other"] if rng.random() < 0.4 else ["majority", "other"]),
                 legal_statuses=["free"] if entry.care_types == ["ADOPTION"] else ["free", "not_free"],
                 contact_willingness=rng.choice(["none", "supervised", "supervised", "regular"]),
                 accepts_other_regions=rng.random() < 0.7,

@@ -1,7 +1,7 @@
 """Daily (cron): today's snapshot of the registers and the dashboard's precomputed figures.
 
-    uv run python manage.py stats_snapshot            # once a day, e.g. at 02:00
-    uv run python manage.py stats_snapshot --date 2026-06-30 --no-snapshot   # recompute figures only
+uv run python manage.py stats_snapshot            # once a day, e.g. at 02:00
+uv run python manage.py stats_snapshot --date 2026-06-30 --no-snapshot   # recompute figures only
 """
 
 from __future__ import annotations
