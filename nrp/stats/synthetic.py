@@ -405,6 +405,9 @@ def _placements(plan: Plan, rng: random.Random, cases, entries: dict[int, list],
         case.status = "placed"
         chosen.append((case, entry, placed))
     rankings, conferences = [], []
+    # The stored ranking's shape changes with matching; only the fields every version has are written here.
+    ranking_fields = {f.name for f in RankingRun._meta.concrete_fields}
+    extra = {"results": []} if "results" in ranking_fields else {}
     for case, _entry, placed in chosen:
         weights = WEIGHTS_B if placed >= switch else WEIGHTS_A
         ranked = placed - timedelta(days=45)
@@ -418,10 +421,10 @@ def _placements(plan: Plan, rng: random.Random, cases, entries: dict[int, list],
                 ranked_on=ranked,
                 weights=weights,
                 inputs={"synthetic": True},
-                results=[],
                 exclusions={"counts": {}},
                 considered_count=0,
                 eligible_count=0,
+                **extra,
             )
         )
     RankingRun.objects.bulk_create(rankings, batch_size=BATCH)
