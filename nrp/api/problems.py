@@ -8,14 +8,27 @@ Every 4xx/5xx body is ``application/problem+json``::
 
 ``code`` is stable and machine-readable (clients switch on it, tests import the constants below); ``title``
 and ``detail`` are for people and follow the request language (Czech first, English with Accept-Language).
+
+A service's refusal becomes a problem in one place, ``service_error_to_api``; an API view writes::
+
+    from nrp.api.problems import service_errors
+
+    with service_errors():                     # ServiceError -> 400/403/409, Django ValidationError -> 400
+        approach = approaches.approach_close(approach=approach, actor=request.user, reason=reason)
+
+and a form's own errors (the screen's Czech messages) become a 400 with ``form_errors_to_api(form)``.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.utils import InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from django.urls import Resolver404, resolve
@@ -23,7 +36,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
+from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
+
+from nrp.core.exceptions import ServiceError
 
 logger = logging.getLogger("nrp.api")
 
@@ -44,6 +60,8 @@ SESSION_REQUIRED = "session_required"
 OTP_REQUIRED = "otp_required"
 SERVER_ERROR = "server_error"
 SERVICE_UNAVAILABLE = "service_unavailable"
+CONFLICT = "conflict"
+INVALID = "invalid"
 
 TITLES = {
     400: gettext_lazy("Neplatný požadavek"),
@@ -83,10 +101,64 @@ class PreconditionRequired(exceptions.APIException):
     default_code = PRECONDITION_REQUIRED
 
 
+class Conflict(exceptions.APIException):
+    """409: the state moved on (done by someone else, locked, closed)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = gettext_lazy("Záznam je v jiném stavu, než požadavek předpokládá.")
+    default_code = CONFLICT
+
+
 class ServiceUnavailable(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_detail = gettext_lazy("Databáze je dočasně nedostupná. Zkuste to prosím za chvíli.")
     default_code = SERVICE_UNAVAILABLE
+
+
+def _error_details(errors: list[DjangoValidationError]) -> list[ErrorDetail]:
+    return [
+        ErrorDetail(str(e.message % e.params) if e.params else str(e.message), code=e.code or INVALID) for e in errors
+    ]
+
+
+def service_error_to_api(exc: ServiceError | DjangoValidationError) -> exceptions.APIException:
+    """The one mapping of a service's refusal to an API error (rendered as a problem body by the handler).
+
+    - ``ServiceError``: its ``http_status`` (409 conflict, 403 forbidden, else 400 with the error under its
+      ``field`` or ``non_field_errors``) and its ``problem_code``;
+    - Django ``ValidationError``: 400, field by field (``__all__`` becomes ``non_field_errors``), each error
+      with its own ``code`` (``ValidationError(MSG, code="reason_required")``), ``invalid`` when it has none.
+    """
+    if isinstance(exc, ServiceError):
+        detail = str(exc.message)
+        if exc.http_status == status.HTTP_409_CONFLICT:
+            return Conflict(detail=detail, code=exc.problem_code)
+        if exc.http_status == status.HTTP_403_FORBIDDEN:
+            return exceptions.PermissionDenied(detail=detail, code=exc.problem_code)
+        return exceptions.ValidationError(
+            {exc.field or "non_field_errors": [ErrorDetail(detail, code=exc.problem_code)]}
+        )
+    if hasattr(exc, "error_dict"):
+        return exceptions.ValidationError(
+            {("non_field_errors" if f == "__all__" else f): _error_details(e) for f, e in exc.error_dict.items()}
+        )
+    return exceptions.ValidationError({"non_field_errors": _error_details(exc.error_list)})
+
+
+@contextmanager
+def service_errors() -> Iterator[None]:
+    """Run a service call; its refusal becomes the matching API error (see ``service_error_to_api``)."""
+    try:
+        yield
+    except (ServiceError, DjangoValidationError) as exc:
+        raise service_error_to_api(exc) from exc
+
+
+def form_errors_to_api(form: Any) -> exceptions.ValidationError:
+    """A Django form's own (Czech) messages as a 400 problem, field by field, with their codes."""
+    return exceptions.ValidationError(
+        {("non_field_errors" if f == "__all__" else f): _error_details(e) for f, e in form.errors.as_data().items()}
+    )
 
 
 def problem_body(*, status_code: int, code: str, detail: str, instance: str, errors: list | None = None) -> dict:

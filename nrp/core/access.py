@@ -5,15 +5,30 @@ caseload and never a child's file or a ranking; an OSPOD worker only their ORP; 
 their region; an assessor only the applicants assigned to them; an administrator no case content except
 with an audited reason (``nrp/audit/exceptional.py``).
 
-Use it from views, API permission classes and viewflow task permissions::
+It is the one engine that answers "may this user do this action on this object". Views, API views, viewflow
+node permissions, the selectors' scope filters and templates all ask it::
 
-    from nrp.core.access import Action, Resource, can, requires
+    from nrp.core.access import Action, Policy, Resource, Scope, can
 
-    @requires(Action.READ, Resource.CHILD_FILE)          # role-level: 403 for a guide, login for anonymous
+    READ_CHILD = Policy(Action.READ, Resource.CHILD_FILE)
+
+    @policy_required(READ_CHILD)                          # nrp.core.web: login for anonymous, audited 403
     def child_detail(request, pk):
         case = get_object_or_404(ChildCase, pk=pk)
-        if not can(request.user, Action.READ, Resource.CHILD_FILE, case):   # object-level scope
-            raise Http404
+        if not READ_CHILD.allows(request.user, case):     # object-level scope
+            out_of_scope(request, obj=case)               # nrp.core.web: audited DENIED, 404
+
+    class ChildDetailApi(ApiView):                        # nrp.api.permissions.PolicyPermission reads it
+        policy = READ_CHILD
+
+    # A narrower rule: only through a role with one of these scopes (the guide's own caseload).
+    GUIDE_STEP = Policy(Action.WRITE, Resource.APPLICANT_FILE, scopes={Scope.CASELOAD})
+
+    # Scope filters for querysets: which rows the user's roles reach (None: none at all).
+    q = scope_q(user, Action.READ, Resource.APPLICANT_FILE, HOUSEHOLD_LOOKUPS)
+
+    # Django permission names for viewflow nodes and templates (answered by PolicyPermissionBackend).
+    register_permission("applicant_journey.journey_guide_step", GUIDE_STEP)
 
 Objects are placed in scope by ``object_scope(obj)``: it reads ``region``, ``orp``, ``household``,
 ``guide`` and ``assessors`` attributes, or an app registers its own mapping with ``register_object_scope``.
@@ -23,16 +38,18 @@ expected outcome per persona, so a view that forgets this table fails there.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from nrp.core.choices import Role
+
+if TYPE_CHECKING:
+    from nrp.core.models import User
 
 
 class Action(StrEnum):
@@ -216,22 +233,35 @@ def _in_scope(user, role: str, scope: Scope, where: ObjectScope) -> bool:
     if scope == Scope.REGION:
         return bool(user.region_ids(role) & where.region_ids)
     if scope == Scope.ASSIGNED:
-        return user.pk in where.assessor_ids
+        # Assigned to them, in a region where they hold the role (a transferred case leaves its old assessor).
+        if user.pk not in where.assessor_ids:
+            return False
+        return not where.region_ids or bool(user.region_ids(role) & where.region_ids)
     return False
 
 
-def can(user, action: str, resource: str, obj=None, *, with_reason: bool = False) -> bool:
+def can(
+    user,
+    action: str,
+    resource: str,
+    obj: Any = None,
+    *,
+    with_reason: bool = False,
+    scopes: Collection[Scope] | None = None,
+) -> bool:
     """May ``user`` do ``action`` on ``resource`` (on ``obj``, when given)?
 
-    Without ``obj`` the answer is role-level: does any of the user's roles have a scope at all.
+    Without ``obj`` the answer is role-level: does any of the user's roles have a scope at all. ``obj`` may be
+    an ``ObjectScope`` already computed (several checks on one object read its scope once).
     ``with_reason``: the administrator stated an audited reason (exceptional access).
+    ``scopes``: count only roles whose scope is one of these (e.g. ``{Scope.CASELOAD}``: as the guide).
     """
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    where = object_scope(obj) if obj is not None else None
+    where = None if obj is None else obj if isinstance(obj, ObjectScope) else object_scope(obj)
     for role in sorted(user.role_codes):
         scope = scope_for(role, resource, action)
-        if scope == Scope.NONE:
+        if scope == Scope.NONE or (scopes is not None and scope not in scopes):
             continue
         if scope == Scope.WITH_REASON:
             if with_reason:
@@ -242,21 +272,122 @@ def can(user, action: str, resource: str, obj=None, *, with_reason: bool = False
     return False
 
 
+@dataclass(frozen=True)
+class Policy:
+    """One rule of the table as a value: ``action`` on ``resource``, optionally only through some ``scopes``.
+
+    Declared once (an app's ``permissions.py``) and asked everywhere: ``policy.allows(user)`` (role-level),
+    ``policy.allows(user, obj)`` (object scope), ``policy.roles()`` (for messages and documentation).
+    """
+
+    action: Action
+    resource: Resource
+    scopes: frozenset[Scope] | None = None
+
+    def __init__(self, action: str, resource: str, scopes: Iterable[Scope] | None = None) -> None:
+        object.__setattr__(self, "action", Action(action))
+        object.__setattr__(self, "resource", Resource(resource))
+        object.__setattr__(self, "scopes", None if scopes is None else frozenset(scopes))
+
+    def allows(self, user, obj: Any = None) -> bool:
+        return can(user, self.action, self.resource, obj, scopes=self.scopes)
+
+    def roles(self) -> list[str]:
+        """The roles through which the policy can be met at all, in the table's order (administrators' audited
+        exceptional access is not counted)."""
+        return [
+            role
+            for role in POLICY
+            if (scope := scope_for(role, self.resource, self.action)) not in (Scope.NONE, Scope.WITH_REASON)
+            and (self.scopes is None or scope in self.scopes)
+        ]
+
+    def __str__(self) -> str:
+        scopes = f" ({', '.join(sorted(self.scopes))})" if self.scopes is not None else ""
+        return f"{self.action} {self.resource}{scopes}"
+
+
+PolicyLike = Policy | tuple[str, str]
+
+
+def as_policy(value: PolicyLike) -> Policy:
+    """``Policy`` or an ``(action, resource)`` pair, as declared on views: ``policy = (Action.READ, Resource.X)``."""
+    return value if isinstance(value, Policy) else Policy(*value)
+
+
+# --- Scope filters for querysets ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScopeLookups:
+    """Where a model keeps what the scopes look at, as ORM lookups (None: the scope cannot reach the model).
+
+    ``HOUSEHOLD_LOOKUPS`` is the household's own; a model that hangs off a household prefixes it
+    (``HOUSEHOLD_LOOKUPS.under("household")``) and replaces what it keeps itself (a journey's own region).
+    """
+
+    own_household: str | None = None  # -> the member's user
+    caseload: str | None = None  # -> the guide
+    orp: str | None = None  # -> the ORP id
+    region: str | None = None  # -> the region id
+    assessor: str | None = None  # -> the assigned assessor
+    assessor_region: str | None = None  # -> the region the assessor must hold the role in
+
+    def under(self, prefix: str, **replace: str | None) -> ScopeLookups:
+        values = {name: (f"{prefix}__{path}" if path else None) for name, path in self.__dict__.items()}
+        return ScopeLookups(**{**values, **replace})
+
+
+HOUSEHOLD_LOOKUPS = ScopeLookups(
+    own_household="members__user",
+    caseload="guide",
+    orp="residence_orp_id",
+    region="residence_orp__region_id",
+)
+
+
+def scope_q(user: User, action: str, resource: str, lookups: ScopeLookups) -> Q | None:
+    """The Q that selects the rows ``user`` may ``action`` on as ``resource``; None when their roles reach none.
+
+    Built from the same table as ``can()``: each of the user's roles adds the rows its scope reaches
+    (own household, caseload, ORP, region, assigned). Scopes the model cannot express add nothing; an
+    administrator's exceptional access is never a filter (it goes through the audited reason form).
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    q = Q(pk__in=[])
+    any_scope = False
+    for role in sorted(user.role_codes):
+        scope = scope_for(role, resource, action)
+        part: Q | None = None
+        if scope == Scope.OWN_HOUSEHOLD and lookups.own_household:
+            part = Q(**{lookups.own_household: user})
+        elif scope == Scope.CASELOAD and lookups.caseload:
+            part = Q(**{lookups.caseload: user})
+        elif scope == Scope.ORP and lookups.orp and (orp_ids := user.orp_ids(role)):
+            part = Q(**{f"{lookups.orp}__in": orp_ids})
+        elif scope == Scope.REGION and lookups.region and (region_ids := user.region_ids(role)):
+            part = Q(**{f"{lookups.region}__in": region_ids})
+        elif scope == Scope.ASSIGNED and lookups.assessor:
+            part = Q(**{lookups.assessor: user})
+            if lookups.assessor_region:
+                part &= Q(**{f"{lookups.assessor_region}__in": user.region_ids(role)})
+        elif scope == Scope.ANY:
+            part = ~Q(pk__in=[])
+        if part is not None:
+            q |= part
+            any_scope = True
+    return q if any_scope else None
+
+
+# --- Decorator (kept here for the apps that import it) --------------------------------------------------------------
+
+
 def requires(action: str, resource: str) -> Callable:
-    """View decorator: anonymous users go to the login page, users whose roles lack the permission get 403."""
+    """View decorator for ``Policy(action, resource)``: see ``nrp.core.web.policy_required`` (the one decorator)."""
+    from nrp.core.web import policy_required
 
-    def decorator(view):
-        @functools.wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not can(request.user, action, resource):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
+    return policy_required(Policy(action, resource))
 
 
 def roles_allowed(action: str, resource: str) -> set[str]:
@@ -283,30 +414,63 @@ def is_case_content_admin_path(path: str, apps: Iterable[str] = CASE_CONTENT_APP
 
 PERMISSION_PREFIX = "nrp."
 
+# Django permission names that stand for a policy (viewflow node permissions such as
+# "applicant_journey.journey_guide_step"); registered by each app's permissions.py.
+_NAMED_POLICIES: dict[str, Policy] = {}
+
 
 def permission_name(action: str, resource: str) -> str:
     """The Django permission string for the policy: ``nrp.read_child_file``, ``nrp.decide_applicant_file``."""
     return f"{PERMISSION_PREFIX}{action}_{resource}"
 
 
-class PolicyPermissionBackend:
-    """Answers ``user.has_perm("nrp.<action>_<resource>", obj)`` from the policy table.
+def register_permission(name: str, policy: Policy) -> None:
+    """Let ``user.has_perm(name, obj)`` (viewflow, templates) be answered by ``policy``."""
+    _NAMED_POLICIES[name] = policy
 
-    So viewflow nodes (``.Permission("nrp.decide_applicant_file", obj=lambda process: process.household)``),
-    DRF ``DjangoObjectPermissions`` and templates (``perms.nrp``) use the same table as the views. Only
-    ``nrp.*`` permissions are answered here; everything else falls through to the other backends.
+
+def policy_for_permission(name: str) -> Policy | None:
+    """The policy behind a Django permission name: ``nrp.<action>_<resource>`` or a registered name."""
+    if name in _NAMED_POLICIES:
+        return _NAMED_POLICIES[name]
+    if not name.startswith(PERMISSION_PREFIX):
+        return None
+    action, _, resource = name[len(PERMISSION_PREFIX) :].partition("_")
+    if action not in Action.__members__.values() or resource not in Resource.__members__.values():
+        return None
+    return Policy(action, resource)
+
+
+def permission_allows(user, name: str, obj: Any = None) -> bool:
+    """``user.has_perm(name, obj)`` from the table alone (a superuser gets no shortcut here)."""
+    policy = policy_for_permission(name)
+    return policy is not None and policy.allows(user, obj)
+
+
+class PolicyPermissionBackend:
+    """Answers ``user.has_perm("nrp.<action>_<resource>", obj)`` and the registered names from the policy table.
+
+    So viewflow nodes (``.Permission("applicant_journey.journey_ospod_step")``), DRF and templates
+    (``perms.nrp``) use the same table as the views. Other permissions fall through to the other backends.
     """
 
     def authenticate(self, request, **credentials):
         return None
 
     def has_perm(self, user_obj, perm: str, obj=None) -> bool:
-        if not perm.startswith(PERMISSION_PREFIX):
-            return False
-        action, _, resource = perm[len(PERMISSION_PREFIX) :].partition("_")
-        if action not in Action.__members__.values() or resource not in Resource.__members__.values():
-            return False
-        return can(user_obj, action, resource, obj)
+        return permission_allows(user_obj, perm, obj)
+
+    def get_all_permissions(self, user_obj, obj=None) -> set[str]:
+        """The registered names the user's roles give (role-level only)."""
+        if obj is not None:
+            return set()
+        return {name for name, policy in _NAMED_POLICIES.items() if policy.allows(user_obj)}
+
+    def get_user_permissions(self, user_obj, obj=None) -> set[str]:
+        return set()
+
+    def get_group_permissions(self, user_obj, obj=None) -> set[str]:
+        return set()
 
     def has_module_perms(self, user_obj, app_label: str) -> bool:
         return False

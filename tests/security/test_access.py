@@ -75,3 +75,83 @@ def test_the_policy_answers_django_permissions_for_viewflow_and_drf(officer, oth
     assert not other_officer.has_perm("nrp.decide_applicant_file", household)
     assert not guide.has_perm("nrp.read_child_file")
     assert not officer.has_perm("nrp.fly_to_the_moon")
+
+
+def test_a_policy_can_be_narrowed_to_scopes(guide, ospod_worker, officer, household, other_household):
+    from nrp.core.access import Policy, Scope
+
+    as_guide = Policy(Action.WRITE, Resource.APPLICANT_FILE, scopes={Scope.CASELOAD})
+    assert as_guide.allows(guide) and as_guide.allows(guide, household)
+    assert not as_guide.allows(guide, other_household)
+    assert not as_guide.allows(ospod_worker) and not as_guide.allows(officer, household)
+    assert as_guide.roles() == [Role.GUIDE]
+    assert Policy(Action.READ, Resource.APPLICANT_FILE).roles() == [
+        Role.APPLICANT,
+        Role.GUIDE,
+        Role.OSPOD,
+        Role.OFFICER,
+        Role.ASSESSOR,
+    ]
+
+
+def test_scope_q_selects_the_households_can_allows(
+    applicant, guide, other_guide, ospod_worker, officer, other_officer, administrator, household, other_household
+):
+    from nrp.core.access import HOUSEHOLD_LOOKUPS, scope_q
+    from nrp.core.models import Household
+
+    for user in (applicant, guide, other_guide, ospod_worker, officer, other_officer, administrator):
+        q = scope_q(user, Action.READ, Resource.APPLICANT_FILE, HOUSEHOLD_LOOKUPS)
+        visible = set(Household.objects.filter(q).distinct()) if q is not None else set()
+        for h in (household, other_household):
+            assert (h in visible) == can(user, Action.READ, Resource.APPLICANT_FILE, h), (user, h)
+
+
+def test_registered_permission_names_are_answered_by_the_policy(guide, other_guide, household):
+    from nrp.core.access import Policy, Scope, permission_allows, register_permission
+
+    register_permission("tests.guide_step", Policy(Action.WRITE, Resource.APPLICANT_FILE, scopes={Scope.CASELOAD}))
+    assert guide.has_perm("tests.guide_step") and guide.has_perm("tests.guide_step", household)
+    assert not other_guide.has_perm("tests.guide_step", household)
+    assert "tests.guide_step" in guide.get_all_permissions()
+    assert not permission_allows(guide, "tests.unknown")
+
+
+def test_policy_required_audits_the_refusal_and_keeps_the_policy_on_the_view(guide):
+    from django.core.exceptions import PermissionDenied
+
+    from nrp.audit.models import AuditAction, AuditEvent
+    from nrp.core.access import Policy
+    from nrp.core.web import policy_required
+
+    policy = Policy(Action.READ, Resource.CHILD_FILE)
+
+    @policy_required(policy)
+    def view(request):
+        return HttpResponse("ok")
+
+    assert view.policy == policy
+    request = RequestFactory().get("/deti/")
+    request.user = guide
+    with pytest.raises(PermissionDenied):
+        view(request)
+    assert AuditEvent.objects.filter(actor=guide, action=AuditAction.DENIED, reason="role").exists()
+
+
+def test_policy_permission_reads_the_declared_policy_per_method(guide, officer):
+    from nrp.api.permissions import PolicyPermission
+    from nrp.core.access import Policy
+
+    class View:
+        policy = {"GET": (Action.READ, Resource.APPLICANT_FILE), "POST": Policy(Action.DECIDE, Resource.APPLICANT_FILE)}
+
+    class Request:
+        def __init__(self, user, method):
+            self.user, self.method = user, method
+
+    permission = PolicyPermission()
+    assert permission.has_permission(Request(guide, "GET"), View())
+    assert not permission.has_permission(Request(guide, "POST"), View())
+    assert str(Role.OFFICER.label) in permission.message  # names who may
+    assert permission.has_permission(Request(officer, "POST"), View())
+    assert not PolicyPermission().has_permission(Request(officer, "GET"), object())  # no policy: refused

@@ -19,6 +19,7 @@ from viewflow.workflow.status import STATUS
 
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
+from nrp.core.exceptions import ServiceError
 from workflows.applicant_journey import deadlines
 from workflows.applicant_journey.models import (
     CLOSED_STAGES,
@@ -56,13 +57,24 @@ NODE_STAGE = {
 }
 
 
-class StepError(Exception):
-    """A step cannot be done; ``message`` is shown to the user, ``code`` is stable for the API."""
+class StepError(ServiceError):
+    """A step cannot be done; ``message`` is shown to the user, ``code`` is stable for the API.
 
-    def __init__(self, message, code: str = "invalid"):
-        super().__init__(str(message))
-        self.message = message
-        self.code = code
+    The code decides the kind of refusal: ``already_done``, ``locked`` and ``conflict`` are conflicts (409),
+    ``forbidden`` is 403 (``task_not_yours`` in the API), everything else invalid input (400).
+    """
+
+    CONFLICT_CODES = frozenset({"already_done", "locked", "conflict"})
+
+    @property
+    def http_status(self) -> int:
+        if self.code == "forbidden":
+            return 403
+        return 409 if self.code in self.CONFLICT_CODES else 400
+
+    @property
+    def problem_code(self) -> str:
+        return "task_not_yours" if self.code == "forbidden" else self.code
 
 
 def flow_class():
