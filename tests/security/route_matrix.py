@@ -253,7 +253,9 @@ def _orp(w):
 # --- the routes -------------------------------------------------------------------------------------------
 ROUTES: dict[str, list[Case]] = {
     # core pages
-    "home": one(signed_in()),
+    # anonymous visitors get the public front door, everyone else "Můj den"
+    "home": one(everyone(OK)),
+    "accessibility": one(everyone(OK)),
     "login": one(everyone(OK)),
     "logout": one(everyone(LOGIN), method="post"),
     "password_change": one(signed_in()),
@@ -289,6 +291,9 @@ ROUTES: dict[str, list[Case]] = {
     ],
     "audit:exceptional_access": one(expect(administrator=OK, applicant=FORBIDDEN)),
 }
+
+# The legal basis (/pravni-zaklad/, nrp/law): every staff role reads it, an applicant gets 403.
+ROUTES.update({"legal_basis": one(signed_in(applicant=FORBIDDEN))})
 
 
 # --- applicant journey (/zadatele/, workflows/applicant_journey) --------------------------------------------
@@ -560,6 +565,7 @@ ROUTES.update(
         "api:approach-answer": api_child_actions("approach"),
         "api:approach-extension": api_child_actions("approach"),
         "api:ranking-detail": api_child_routes("ranking", "other_ranking"),
+        "api:ranking-excluded-families": api_child_routes("ranking", "other_ranking"),
         "api:region-matching-weights": api_child_routes("region"),
         "api:region-waiting-statistics": api_child_routes("region"),
         "api:child-wish-signals": api_child_routes("child_case", "other_child_case"),
@@ -642,6 +648,20 @@ ROUTES.update(
     }
 )
 AUDITED_READS_JOURNEY_API = [("api:journey-detail", "officer"), ("api:journey-detail", "guide")]
+
+# --- statistics (/statistiky/, /api/v1/stats/, nrp/stats): officers (their region) and the ministry role ----------
+# The ministry persona is not in the matrix's world; its access is tested in tests/stats/test_dashboard.py.
+STATS_PAGE = expect(default=FORBIDDEN, officer=OK, other_officer=OK)
+ROUTES.update(
+    {
+        "stats:dashboard": one(STATS_PAGE),
+        "stats:export": one(STATS_PAGE, kw(chart="=fairness", fmt="=csv")),
+        "stats:yearly": one(STATS_PAGE),
+        "stats:yearly_export": one(STATS_PAGE, kw(fmt="=csv")),
+        "stats_api:dashboard": one(expect(**API, default=FORBIDDEN, officer=OK, other_officer=OK)),
+        "stats_api:yearly": one(expect(**API, default=FORBIDDEN, officer=OK, other_officer=OK)),
+    }
+)
 
 # --- the admin site (/sprava/): rules by route name -------------------------------------------------------
 # Case-content models need the administrator's audited reason; everyone else is sent to the admin login.
@@ -748,5 +768,8 @@ AUDITED_READS: list[tuple[str, str]] = [
     ("api:conference-minutes", "officer"),
     ("api:minutes-detail", "officer"),
     ("api:ranking-detail", "officer"),
+    ("api:ranking-excluded-families", "officer"),
     *AUDITED_READS_JOURNEY_API,
+    ("stats:export", "officer"),
+    ("stats:yearly_export", "officer"),
 ]
