@@ -253,9 +253,7 @@ def _orp(w):
 # --- the routes -------------------------------------------------------------------------------------------
 ROUTES: dict[str, list[Case]] = {
     # core pages
-    # anonymous visitors get the public front door, everyone else "Můj den"
-    "home": one(everyone(OK)),
-    "accessibility": one(everyone(OK)),
+    "home": one(signed_in()),
     "login": one(everyone(OK)),
     "logout": one(everyone(LOGIN), method="post"),
     "password_change": one(signed_in()),
@@ -291,9 +289,6 @@ ROUTES: dict[str, list[Case]] = {
     ],
     "audit:exceptional_access": one(expect(administrator=OK, applicant=FORBIDDEN)),
 }
-
-# The legal basis (/pravni-zaklad/, nrp/law): every staff role reads it, an applicant gets 403.
-ROUTES.update({"legal_basis": one(signed_in(applicant=FORBIDDEN))})
 
 
 # --- applicant journey (/zadatele/, workflows/applicant_journey) --------------------------------------------
@@ -565,7 +560,6 @@ ROUTES.update(
         "api:approach-answer": api_child_actions("approach"),
         "api:approach-extension": api_child_actions("approach"),
         "api:ranking-detail": api_child_routes("ranking", "other_ranking"),
-        "api:ranking-excluded-families": api_child_routes("ranking", "other_ranking"),
         "api:region-matching-weights": api_child_routes("region"),
         "api:region-waiting-statistics": api_child_routes("region"),
         "api:child-wish-signals": api_child_routes("child_case", "other_child_case"),
@@ -768,7 +762,6 @@ AUDITED_READS: list[tuple[str, str]] = [
     ("api:conference-minutes", "officer"),
     ("api:minutes-detail", "officer"),
     ("api:ranking-detail", "officer"),
-    ("api:ranking-excluded-families", "officer"),
     *AUDITED_READS_JOURNEY_API,
     ("stats:export", "officer"),
     ("stats:yearly_export", "officer"),
