@@ -352,7 +352,9 @@ def funnel_section(inputs: Inputs) -> dict[int | None, dict]:
     months = last_months(inputs.today, WINDOW_MONTHS)
     first = months[0]
     out: dict[int | None, dict] = {}
-    for scope, journeys in by_scope(inputs.journeys, lambda j: j["region_id"]).items():
+    grouped = by_scope(inputs.journeys, lambda j: j["region_id"])
+    for scope in [None, *inputs.region_ids]:
+        journeys = grouped.get(scope, [])
         reached = {m: dict.fromkeys(FUNNEL, 0) for m in months}
         totals = dict.fromkeys(FUNNEL, 0)
         dropouts = {reason: dict.fromkeys(FUNNEL, 0) for reason in DROPOUT_REASONS}

@@ -577,15 +577,17 @@ def fairness(data: dict, p: Protector) -> Section:
 
 
 def dashboard(aggregates: dict[str, dict], protector: Protector, part_names: dict[int, str]) -> list[Section]:
-    return [
-        funnel(aggregates["funnel"], protector),
-        stage_times(aggregates["stage_times"], protector, part_names),
-        children(aggregates["children"], protector),
-        missing(aggregates["missing"], protector),
-        placements(aggregates["placements"], protector),
-        outcomes(aggregates["outcomes"], protector),
-        fairness(aggregates["fairness"], protector),
+    builders = [
+        ("funnel", funnel),
+        ("stage_times", lambda data, p: stage_times(data, p, part_names)),
+        ("children", children),
+        ("missing", missing),
+        ("placements", placements),
+        ("outcomes", outcomes),
+        ("fairness", fairness),
     ]
+    # A section not computed yet (a new region before the next nightly run) is left out, not an error.
+    return [build(aggregates[name], protector) for name, build in builders if name in aggregates]
 
 
 def find_chart(sections: list[Section], chart_id: str) -> Chart | None:

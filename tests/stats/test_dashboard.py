@@ -106,3 +106,14 @@ def test_the_page_is_served_under_the_content_security_policy(client, officer, c
     page = response.content.decode()
     assert "style=" not in page and "<script" not in page
     assert "stats/stats.css" in page
+
+
+def test_a_region_without_any_case_still_gets_its_page(client, country):
+    from nrp.core.choices import Role
+    from tests.factories import region, user_with_role
+
+    praha = user_with_role(Role.OFFICER, region=region(19))
+    client.force_login(praha)
+    response = client.get("/statistiky/")
+    assert response.status_code == 200
+    assert "Cesta žadatelů" in response.content.decode()

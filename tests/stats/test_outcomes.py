@@ -85,7 +85,7 @@ def test_stability_counts_only_placements_old_enough_and_a_later_closure_as_an_e
     assert a["stability"]["24"] == {"eligible": 2, "stable": 1}
     assert a["ended"] == 1
     assert a["reasons"] == {"returned_home": 1}
-    # B: the 2025 placement is measurable at 6 and 12 months (not 24); the June 2026 one not yet (6 months later is in the future).
+    # B: the 2025 placement is measurable at 6 and 12 months (not 24); the July 2026 one not at 6 months.
     assert b["stability"]["6"] == {"eligible": 1, "stable": 1}
     assert b["stability"]["12"] == {"eligible": 1, "stable": 1}
     assert b["stability"]["24"] == {"eligible": 0, "stable": 0}
