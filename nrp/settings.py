@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "nrp.core",
+    "nrp.law",
     "nrp.audit",
     "nrp.api",
     "workflows.applicant_journey",

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from nrp.core import views as core_views
+from nrp.law import views as law_views
 
 handler404 = "nrp.core.views.page_not_found"
 handler500 = "nrp.core.views.server_error"
@@ -22,6 +23,7 @@ urlpatterns = [
     ),
     path("heslo/obnova/hotovo/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("", include("nrp.core.security_urls")),
+    path("pravni-zaklad/", law_views.legal_basis, name="legal_basis"),
     path("zadatele/", include("workflows.applicant_journey.urls")),
     path("deti/", include("workflows.child_mediation.urls")),
     path("parovani/", include("matching.urls")),

@@ -82,6 +82,8 @@ class Resource(StrEnum):
     ADMINISTRATION = "administration"
     # Aggregate statistics and outcomes (/statistiky/, nrp/stats): figures, never identities.
     STATISTICS = "statistics"
+    # The legal basis the system applies (/pravni-zaklad/, nrp/law): rules, citations, confidence; no case data.
+    LEGAL_BASIS = "legal_basis"
 
 
 class Scope(StrEnum):
@@ -122,7 +124,8 @@ POLICY: dict[str, dict[str, dict[str, Scope]]] = {
     Role.GUIDE: {
         Resource.APPLICANT_FILE: {R: S.CASELOAD, W: S.CASELOAD},
         Resource.DOCUMENT: {R: S.CASELOAD, W: S.CASELOAD},
-        # Never a child's file or a ranking (§19a: only public authorities select a family).
+        Resource.LEGAL_BASIS: {R: S.ANY},
+        # Never a child's file or a ranking (MEDIATION_AUTHORITIES, §19a: only public authorities select a family).
     },
     Role.OSPOD: {
         Resource.APPLICANT_FILE: {R: S.ORP, W: S.ORP},
@@ -132,6 +135,7 @@ POLICY: dict[str, dict[str, dict[str, Scope]]] = {
         Resource.CHILD_FILE: {R: S.ORP, W: S.ORP},
         Resource.CONFERENCE: {R: S.ORP},
         Resource.AUDIT_TRAIL: {R: S.ORP},
+        Resource.LEGAL_BASIS: {R: S.ANY},
     },
     Role.OFFICER: {
         Resource.APPLICANT_FILE: {R: S.REGION, W: S.REGION, D: S.REGION},
@@ -144,11 +148,13 @@ POLICY: dict[str, dict[str, dict[str, Scope]]] = {
         Resource.CONFERENCE: {R: S.REGION, W: S.REGION, D: S.REGION},
         Resource.AUDIT_TRAIL: {R: S.REGION},
         Resource.STATISTICS: {R: S.REGION},
+        Resource.LEGAL_BASIS: {R: S.ANY},
     },
     Role.ASSESSOR: {
         Resource.APPLICANT_FILE: {R: S.ASSIGNED},
         Resource.DOCUMENT: {R: S.ASSIGNED},
         Resource.ASSESSMENT: {R: S.ASSIGNED, W: S.ASSIGNED},
+        Resource.LEGAL_BASIS: {R: S.ANY},
     },
     Role.ADMIN: {
         Resource.APPLICANT_FILE: {R: S.WITH_REASON},
@@ -156,10 +162,12 @@ POLICY: dict[str, dict[str, dict[str, Scope]]] = {
         Resource.CHILD_FILE: {R: S.WITH_REASON},
         Resource.AUDIT_TRAIL: {R: S.ANY},
         Resource.ADMINISTRATION: {R: S.ANY, W: S.ANY},
+        Resource.LEGAL_BASIS: {R: S.ANY},
     },
     # MPSV: every region's statistics (small groups suppressed, no identities); no case content at all.
     Role.MINISTRY: {
         Resource.STATISTICS: {R: S.ANY},
+        Resource.LEGAL_BASIS: {R: S.ANY},
     },
 }
 

@@ -290,6 +290,9 @@ ROUTES: dict[str, list[Case]] = {
     "audit:exceptional_access": one(expect(administrator=OK, applicant=FORBIDDEN)),
 }
 
+# The legal basis (/pravni-zaklad/, nrp/law): every staff role reads it, an applicant gets 403.
+ROUTES.update({"legal_basis": one(signed_in(applicant=FORBIDDEN))})
+
 
 # --- applicant journey (/zadatele/, workflows/applicant_journey) --------------------------------------------
 # Outside their scope people get 404 (existence is not disclosed); inside it, 403 for a role that may not act.
