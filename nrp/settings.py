@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 from nrp.db import database_config
 
@@ -174,15 +175,20 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("NRP_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        # whitenoise's compressed manifest, tolerant of viewflow's missing font references (nrp/core/staticfiles.py).
+        "BACKEND": "nrp.core.staticfiles.TolerantManifestStaticFilesStorage"
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
+# Pre-compressed copies (gzip, brotli) of static files; source maps and fonts that browsers fetch rarely or
+# that are compressed already are not worth minutes of build time.
+NRP_STATIC_COMPRESS = env_bool("NRP_STATIC_COMPRESS", True)
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "ttf", "otf", "eot", "map")
 }
 # Uploaded case documents live outside the web root and are only ever served through an access-checked view.
 MEDIA_ROOT = Path(os.environ.get("NRP_MEDIA_ROOT", BASE_DIR / "var" / "documents"))
