@@ -127,10 +127,9 @@ AUTHENTICATION_BACKENDS = [
     # axes first: it refuses a locked-out login before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
-    # has_perm("nrp.<action>_<resource>", obj) answered from the policy table (nrp/core/access.py).
+    # has_perm("nrp.<action>_<resource>", obj) and the apps' registered step permissions (viewflow nodes, e.g.
+    # "applicant_journey.journey_ospod_step") answered from the policy table (nrp/core/access.py).
     "nrp.core.access.PolicyPermissionBackend",
-    # Grants the applicant-journey step permissions from scoped roles (workflows/applicant_journey/permissions.py).
-    "workflows.applicant_journey.permissions.RolePermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

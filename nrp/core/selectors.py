@@ -4,37 +4,19 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from nrp.core.choices import Role
+from nrp.core.access import HOUSEHOLD_LOOKUPS, Action, Resource, scope_q
 from nrp.core.models import Household, User
 
 
 def household_scope_q(user: User) -> Q | None:
     """The Q that selects the households ``user`` may see; None when they may see none.
 
-    - applicant: only their own household
-    - guide: only households in their own caseload (guide = this user)
-    - OSPOD worker: households whose permanent residence is in one of their ORPs
-    - regional officer: households whose residence lies in their region
-    Assessors see households assigned to them (added by the applicant journey); administrators see no case
-    content here (they need an audited reason).
+    The policy engine's scope filter (``nrp.core.access.scope_q``): an applicant their own household, a guide
+    their caseload, an OSPOD worker the residents of their ORPs, a regional officer the residents of their
+    region. Assessors reach households only through assigned journeys; administrators see no case content
+    here (they need an audited reason).
     """
-    if not user.is_authenticated:
-        return None
-    q = Q(pk__in=[])
-    any_scope = False
-    if user.has_role(Role.APPLICANT):
-        q |= Q(members__user=user)
-        any_scope = True
-    if user.has_role(Role.GUIDE):
-        q |= Q(guide=user)
-        any_scope = True
-    if orp_ids := user.orp_ids(Role.OSPOD):
-        q |= Q(residence_orp_id__in=orp_ids)
-        any_scope = True
-    if region_ids := user.region_ids(Role.OFFICER):
-        q |= Q(residence_orp__region_id__in=region_ids)
-        any_scope = True
-    return q if any_scope else None
+    return scope_q(user, Action.READ, Resource.APPLICANT_FILE, HOUSEHOLD_LOOKUPS)
 
 
 def household_list_for_user(*, user: User) -> QuerySet[Household]:

@@ -101,10 +101,16 @@ def out_of_scope(
     deny(request, reason=reason, object_type=object_type, object_id=object_id, status=404, **audit)
 
 
-def policy_required(policy: PolicyLike, *, object_type: str = "page") -> Callable[[View], View]:
+def policy_required(
+    policy: PolicyLike, *, on_object: bool = False, object_type: str = "page"
+) -> Callable[[View], View]:
     """The one role decorator: anonymous users go to the login page; users whose roles cannot meet ``policy``
     get 403, recorded as DENIED (reason "role"). The policy is kept on the view (``view.policy``) so the
-    declared-policy test and the route matrix can read it.
+    declared-policy test can read it.
+
+    ``on_object=True``: the policy is checked on the object the view loads (a scope selector or
+    ``policy.allows(user, obj)``, with ``out_of_scope`` for a miss), not by role first, so that an object out
+    of scope answers 404 to every role alike.
 
     ``@policy_required(Policy(Action.READ, Resource.CHILD_FILE))`` or ``@policy_required((Action.READ, ...))``
     """
@@ -115,7 +121,7 @@ def policy_required(policy: PolicyLike, *, object_type: str = "page") -> Callabl
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not required.allows(request.user):
+            if not on_object and not required.allows(request.user):
                 deny(request, reason="role", object_type=object_type, object_id=request.path)
             return view(request, *args, **kwargs)
 

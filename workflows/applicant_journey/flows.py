@@ -1,9 +1,10 @@
 """The applicant journey (cesta žadatele) as a viewflow process: a readable chart, logic in services.
 
-Every human step is a ``flow.View`` with a permission codename from ``permissions.py`` and an assignee chosen in
-scope (the household's guide, an OSPOD worker of the ORP of permanent residence, an officer or the assigned
-assessor of the region). Exits that may happen at any step (withdrawal, transfer) are services that cancel the
-open task; the register period after approval (pause, resume, removal, placement) is kept on the register entry.
+Every human step is built from its one description in ``steps.py`` (form, service, stage, deadline rule,
+permission, assignee chosen in scope: the household's guide, an OSPOD worker of the ORP of permanent residence,
+an officer or the assigned assessor of the region); here it gets its title and its edges. Exits that may happen
+at any step (withdrawal, transfer) are services that cancel the open task; the register period after approval
+(pause, resume, removal, placement) is kept on the register entry.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import act, flow, lock
 
-from workflows.applicant_journey import permissions as P
+from workflows.applicant_journey import steps
 from workflows.applicant_journey.models import ApplicantJourney
-from workflows.applicant_journey.services import assignment, register, tasks
+from workflows.applicant_journey.services import register
 from workflows.applicant_journey.views import StepView
 
 step = StepView.as_view()
@@ -32,27 +33,18 @@ class ApplicantJourneyFlow(flow.Flow):
     start = flow.StartHandle(this.start_journey).Next(this.information_meeting)
 
     information_meeting = (
-        flow.View(step)
+        steps.INFORMATION_MEETING.node(step)
         .Annotation(title=_("Informační schůzka a předání na OSPOD"))
-        .Permission(P.perm(P.GUIDE_STEP))
-        .Assign(assignment.guide_for)
-        .onCreate(tasks.task_created)
         .Next(this.file_application)
     )
     file_application = (
-        flow.View(step)
+        steps.FILE_APPLICATION.node(step)
         .Annotation(title=_("Podání žádosti na OSPOD (§21)"))
-        .Permission(P.perm(P.OSPOD_STEP))
-        .Assign(assignment.ospod_worker_for)
-        .onCreate(tasks.task_created)
         .Next(this.check_application)
     )
     check_application = (
-        flow.View(step)
+        steps.CHECK_APPLICATION.node(step)
         .Annotation(title=_("Kontrola úplnosti žádosti"))
-        .Permission(P.perm(P.OSPOD_STEP))
-        .Assign(assignment.ospod_worker_for)
-        .onCreate(tasks.task_created)
         .Next(this.route_application)
     )
     route_application = (
@@ -64,76 +56,49 @@ class ApplicantJourneyFlow(flow.Flow):
     )
     # The process waits for the applicant, then the OSPOD checks again.
     complete_application = (
-        flow.View(step)
+        steps.COMPLETE_APPLICATION.node(step)
         .Annotation(title=_("Doplnění žádosti"))
-        .Permission(P.perm(P.APPLICANT_STEP))
-        .Assign(assignment.applicant_for)
-        .onCreate(tasks.task_created)
         .Next(this.check_application)
     )
     social_investigation = (
-        flow.View(step)
+        steps.SOCIAL_INVESTIGATION.node(step)
         .Annotation(title=_("Sociální šetření"))
-        .Permission(P.perm(P.OSPOD_STEP))
-        .Assign(assignment.ospod_worker_for)
-        .onCreate(tasks.task_created)
         .Next(this.handover)
     )
     handover = (
-        flow.View(step)
+        steps.HANDOVER.node(step)
         .Annotation(title=_("Předání spisu krajskému úřadu"))
-        .Permission(P.perm(P.OSPOD_STEP))
-        .Assign(assignment.ospod_worker_for)
-        .onCreate(tasks.task_created)
         .Next(this.assign_assessment)
     )
     assign_assessment = (
-        flow.View(step)
+        steps.ASSIGN_ASSESSMENT.node(step)
         .Annotation(title=_("Zadání odborného posouzení"))
-        .Permission(P.perm(P.OFFICER_STEP))
-        .Assign(assignment.officer_for)
-        .onCreate(tasks.task_created)
         .Next(this.expert_assessment)
     )
     expert_assessment = (
-        flow.View(step)
+        steps.EXPERT_ASSESSMENT.node(step)
         .Annotation(title=_("Odborné posouzení (§27)"))
-        .Permission(P.perm(P.ASSESSOR_STEP))
-        .Assign(assignment.assessor_for)
-        .onCreate(tasks.task_created)
         .Next(this.preparation)
     )
     preparation = (
-        flow.View(step)
+        steps.PREPARATION.node(step)
         .Annotation(title=_("Příprava k přijetí dítěte"))
-        .Permission(P.perm(P.OFFICER_STEP))
-        .Assign(assignment.officer_for)
-        .onCreate(tasks.task_created)
         .Next(this.file_inspection)
     )
     file_inspection = (
-        flow.View(step)
+        steps.FILE_INSPECTION.node(step)
         .Annotation(title=_("Seznámení s podklady"))
-        .Permission(P.perm(P.OFFICER_STEP))
-        .Assign(assignment.officer_for)
-        .onCreate(tasks.task_created)
         .Next(this.decision)
     )
     decision = (
-        flow.View(step)
+        steps.DECISION.node(step)
         .Annotation(title=_("Rozhodnutí o zařazení do evidence (§22)"))
-        .Permission(P.perm(P.OFFICER_STEP))
-        .Assign(assignment.officer_for)
-        .onCreate(tasks.task_created)
         .Next(this.finality)
     )
     # After delivery: either an appeal arrives (late ones are recorded and flagged) or the decision becomes final.
     finality = (
-        flow.View(step)
+        steps.FINALITY.node(step)
         .Annotation(title=_("Odvolání nebo právní moc"))
-        .Permission(P.perm(P.OFFICER_STEP))
-        .Assign(assignment.officer_for)
-        .onCreate(tasks.task_created)
         .Next(this.route_appeal)
     )
     route_appeal = (
@@ -143,11 +108,8 @@ class ApplicantJourneyFlow(flow.Flow):
         .Else(this.route_decision)
     )
     appeal_outcome = (
-        flow.View(step)
+        steps.APPEAL_OUTCOME.node(step)
         .Annotation(title=_("Rozhodnutí o odvolání (MPSV)"))
-        .Permission(P.perm(P.OFFICER_STEP))
-        .Assign(assignment.officer_for)
-        .onCreate(tasks.task_created)
         .Next(this.route_after_appeal)
     )
     route_after_appeal = (

@@ -1,24 +1,81 @@
-"""Permissions of the applicant journey: one codename per kind of step, granted by role.
+"""The applicant journey's action names: each a rule of the one policy engine (``nrp/core/access.py``).
 
-The same constants are used by ``ApplicantJourney.Meta.permissions`` (through the migration), by the flow's
-``.Permission(...)`` and by DRF permission classes. ``RolePermissionBackend`` grants them from a user's scoped
-roles; with an object (a journey) it also checks the scope, so viewflow's ``user.has_perm(perm, obj)`` is a
-scope check too.
+No role is named here: every rule says which action on which resource of the policy table it is, and through
+which scopes (the guide's caseload, the OSPOD's ORP, the region, the assigned assessor, the applicant's own
+household). Views, API views (``policy = permissions.READ_JOURNEY``), viewflow nodes (``.Permission(...)`` with
+the step codenames below, answered by ``PolicyPermissionBackend``), services and the selectors' scope filters
+(``JOURNEY_LOOKUPS``) ask these rules. Usage::
+
+    from workflows.applicant_journey import permissions
+
+    if permissions.REVIEW_DOCUMENTS.allows(request.user, journey): ...
+    permissions.journey_actions(user, journey, entry)  # which actions of the detail page the user may take
+
+A journey is placed in scope by the policy's default object reading (its household's members, guide and ORP
+of residence; its own region; its assessor).
 """
 
 from __future__ import annotations
 
-from nrp.core.choices import Role
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from nrp.core.access import HOUSEHOLD_LOOKUPS, Action, ObjectScope, Policy, Resource, Scope, object_scope
+from nrp.core.access import register_permission as _register
 
 APP = "applicant_journey"
 
-# Codenames (without the app label).
+R, W, D = Action.READ, Action.WRITE, Action.DECIDE
+
+# --- Screens and API endpoints (role-level gates; the object scope is the selectors') -----------------------------
+# Any role that reads applicant files in some scope: tasks, journey detail, task screens.
+READ_JOURNEY = Policy(R, Resource.APPLICANT_FILE)
+# Lists of journeys for staff (the applicant has the portal instead).
+STAFF_JOURNEYS = Policy(R, Resource.APPLICANT_FILE, {Scope.CASELOAD, Scope.ORP, Scope.REGION, Scope.ASSIGNED})
+# The guide's caseload.
+CASELOAD = Policy(R, Resource.APPLICANT_FILE, {Scope.CASELOAD})
+# The applicant's own journey (portal, journeys/mine/).
+OWN_JOURNEY = Policy(R, Resource.APPLICANT_FILE, {Scope.OWN_HOUSEHOLD})
+# Messages on a journey: the family, its guide, the OSPOD, the region (assessors only read).
+WRITE_MESSAGES = Policy(W, Resource.APPLICANT_FILE)
+# Documents: the family, its guide, the ORP's OSPOD, the region's officer (not the assessor).
+HANDLE_DOCUMENTS = Policy(W, Resource.DOCUMENT)
+# Accepting or returning a document: the guide, the OSPOD, the region, never the family itself.
+REVIEW_DOCUMENTS = Policy(W, Resource.DOCUMENT, {Scope.CASELOAD, Scope.ORP, Scope.REGION})
+# The region's applicant register (evidence žadatelů), for its officers.
+REGION_REGISTER = Policy(R, Resource.APPLICANT_REGISTER, {Scope.REGION})
+
+# --- Actions on one journey ---------------------------------------------------------------------------------------
+# Withdraw the application, report a change of circumstances: the family, its guide, the region.
+WITHDRAW_OR_REPORT = Policy(W, Resource.APPLICANT_FILE, {Scope.OWN_HOUSEHOLD, Scope.CASELOAD, Scope.REGION})
+# Transfer to another region (the family moved): the region's officer.
+TRANSFER = Policy(D, Resource.APPLICANT_FILE)
+# Pause, resume, remove a register entry: the region's officer.
+DECIDE_REGISTER = Policy(D, Resource.APPLICANT_REGISTER)
+# Course attendance: the region's officer.
+RECORD_ATTENDANCE = Policy(W, Resource.APPLICANT_FILE, {Scope.REGION})
+# The guide's private notes.
+GUIDE_NOTES = Policy(W, Resource.APPLICANT_FILE, {Scope.CASELOAD})
+# Expert assessments are shown to the region and the assigned assessor (each view audited).
+READ_ASSESSMENTS = Policy(R, Resource.ASSESSMENT, {Scope.REGION, Scope.ASSIGNED})
+
+# --- Steps of the flow: one codename per kind of step (viewflow ``.Permission``, task rows' owner_permission) ---
 GUIDE_STEP = "journey_guide_step"  # information meeting, opening a case, notes, hand-over to OSPOD
 APPLICANT_STEP = "journey_applicant_step"  # complete the application, upload documents, withdraw
 OSPOD_STEP = "journey_ospod_step"  # filing, completeness check, home visit, hand-over to the KÚ
 OFFICER_STEP = "journey_officer_step"  # assessment assignment, course, inspection, decision, appeal, register
 ASSESSOR_STEP = "journey_assessor_step"  # expert assessment of assigned applicants
 
+STEP_POLICIES: dict[str, Policy] = {
+    GUIDE_STEP: Policy(W, Resource.APPLICANT_FILE, {Scope.CASELOAD}),
+    APPLICANT_STEP: Policy(W, Resource.APPLICANT_FILE, {Scope.OWN_HOUSEHOLD}),
+    OSPOD_STEP: Policy(W, Resource.APPLICANT_FILE, {Scope.ORP}),
+    OFFICER_STEP: Policy(D, Resource.APPLICANT_FILE, {Scope.REGION}),
+    ASSESSOR_STEP: Policy(W, Resource.ASSESSMENT, {Scope.ASSIGNED}),
+}
+
+# ``ApplicantJourney.Meta.permissions`` (kept so the permission rows and the migration stay as they are).
 PERMISSIONS = [
     (GUIDE_STEP, "Krok průvodce na cestě žadatele"),
     (APPLICANT_STEP, "Krok žadatele na jeho cestě"),
@@ -32,56 +89,50 @@ def perm(codename: str) -> str:
     return f"{APP}.{codename}"
 
 
-ROLE_PERMISSIONS = {
-    Role.GUIDE: {GUIDE_STEP},
-    Role.APPLICANT: {APPLICANT_STEP},
-    Role.OSPOD: {OSPOD_STEP},
-    Role.OFFICER: {OFFICER_STEP},
-    Role.ASSESSOR: {ASSESSOR_STEP},
-}
+for _codename, _policy in STEP_POLICIES.items():
+    _register(perm(_codename), _policy)
 
 
-def user_may_act_on(user, journey, codename: str) -> bool:
-    """Whether ``user`` holds ``codename`` through a role whose scope covers ``journey``."""
-    household = journey.household
-    if codename == GUIDE_STEP:
-        return user.has_role(Role.GUIDE) and household.guide_id == user.pk
-    if codename == APPLICANT_STEP:
-        return user.has_role(Role.APPLICANT) and household.members.filter(user=user).exists()
-    if codename == OSPOD_STEP:
-        return household.residence_orp_id in user.orp_ids(Role.OSPOD)
-    if codename == OFFICER_STEP:
-        return journey.region_id in user.region_ids(Role.OFFICER)
-    if codename == ASSESSOR_STEP:
-        return journey.region_id in user.region_ids(Role.ASSESSOR) and journey.assessor_id == user.pk
-    return False
+def step_policy(permission: str) -> Policy | None:
+    """The rule behind a task's ``owner_permission`` (``applicant_journey.journey_ospod_step``)."""
+    app, _sep, codename = (permission or "").partition(".")
+    return STEP_POLICIES.get(codename) if app == APP else None
 
 
-class RolePermissionBackend:
-    """Grant the journey permissions from scoped roles (no per-user permission rows to keep in sync)."""
+def may_do_step(user: Any, journey: Any, permission: str) -> bool:
+    """Whether ``user`` may take and complete a task with ``permission`` on ``journey`` (role and scope)."""
+    policy = step_policy(permission)
+    return policy is not None and policy.allows(user, journey)
 
-    def authenticate(self, request, **credentials):
-        return None
 
-    def _codenames(self, user) -> set[str]:
-        if not user.is_active or user.is_anonymous:
-            return set()
-        codes: set[str] = set()
-        for role in user.role_codes:
-            codes |= ROLE_PERMISSIONS.get(role, set())
-        return codes
+def step_permissions_for(user: Any) -> set[str]:
+    """The step permissions the user's roles give at all (the task queue offers tasks with these)."""
+    return {perm(codename) for codename, policy in STEP_POLICIES.items() if policy.allows(user)}
 
-    def get_all_permissions(self, user, obj=None) -> set[str]:
-        return {perm(c) for c in self._codenames(user)} if obj is None else set()
 
-    def has_perm(self, user, perm_name: str, obj=None) -> bool:
-        app, _, codename = perm_name.partition(".")
-        if app != APP or codename not in self._codenames(user):
-            return False
-        if obj is None:
-            return True
-        from workflows.applicant_journey.models import ApplicantJourney
+# Where the journey's rows keep what the scopes look at (scope filters of the selectors).
+JOURNEY_LOOKUPS = HOUSEHOLD_LOOKUPS.under(
+    "household", region="region_id", assessor="assessor", assessor_region="region_id"
+)
 
-        if isinstance(obj, ApplicantJourney):
-            return user_may_act_on(user, obj, codename)
-        return False
+
+def journey_actions(user: Any, journey: Any, entry: Any) -> list[tuple[str, Any]]:
+    """The actions of the journey's detail page and portal the user may take (the services check again)."""
+    from workflows.applicant_journey.models import CLOSED_STAGES, RegisterStatus
+
+    where: ObjectScope = object_scope(journey)
+    actions: list[tuple[str, Any]] = []
+    open_ = journey.stage not in CLOSED_STAGES
+    if open_ and WITHDRAW_OR_REPORT.allows(user, where):
+        actions.append(("withdraw", _("Vzít žádost zpět")))
+        actions.append(("change", _("Oznámit změnu poměrů")))
+    if open_ and TRANSFER.allows(user, where):
+        actions.append(("transfer", _("Předat jinému kraji (přestěhování)")))
+    if entry is not None and DECIDE_REGISTER.allows(user, where):
+        if entry.status == RegisterStatus.ACTIVE:
+            actions.append(("pause", _("Přerušit zprostředkování")))
+        if entry.status == RegisterStatus.PAUSED:
+            actions.append(("resume", _("Obnovit zprostředkování")))
+        if entry.status in (RegisterStatus.ACTIVE, RegisterStatus.PAUSED):
+            actions.append(("remove", _("Vyřadit z evidence")))
+    return actions

@@ -19,13 +19,14 @@ from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from nrp.core.choices import Role
+from nrp.core.access import Action, Resource, ScopeLookups, scope_q
 from nrp.core.models import User
-from workflows.applicant_journey import deadlines
+from workflows.applicant_journey import deadlines, permissions
 from workflows.applicant_journey.models import (
     CLOSED_STAGES,
     STAGE_ORDER,
     ApplicantJourney,
+    ApplicantRegisterEntry,
     CourseSession,
     DocumentStatus,
     JourneyDocument,
@@ -44,27 +45,8 @@ def _flow_class():
 
 
 def journey_scope_q(user: User) -> Q | None:
-    """Q selecting the journeys ``user`` may see; None when none."""
-    if not user.is_authenticated:
-        return None
-    q = Q(pk__in=[])
-    any_scope = False
-    if user.has_role(Role.APPLICANT):
-        q |= Q(household__members__user=user)
-        any_scope = True
-    if user.has_role(Role.GUIDE):
-        q |= Q(household__guide=user)
-        any_scope = True
-    if orp_ids := user.orp_ids(Role.OSPOD):
-        q |= Q(household__residence_orp_id__in=orp_ids)
-        any_scope = True
-    if region_ids := user.region_ids(Role.OFFICER):
-        q |= Q(region_id__in=region_ids)
-        any_scope = True
-    if user.has_role(Role.ASSESSOR):
-        q |= Q(assessor=user, region_id__in=user.region_ids(Role.ASSESSOR))
-        any_scope = True
-    return q if any_scope else None
+    """Q selecting the journeys ``user`` may see; None when none (the policy engine's scope filter)."""
+    return scope_q(user, Action.READ, Resource.APPLICANT_FILE, permissions.JOURNEY_LOOKUPS)
 
 
 def journey_list_for_user(*, user: User) -> QuerySet[ApplicantJourney]:
@@ -104,7 +86,7 @@ def tasks_for_user(*, user: User) -> dict[str, list[Task]]:
     q = journey_scope_q(user)
     queue: list[Task] = []
     if q is not None:
-        perms = {p for p in user.get_all_permissions() if p.startswith("applicant_journey.")}
+        perms = permissions.step_permissions_for(user)
         visible = ApplicantJourney.objects.filter(q).values("pk")
         queue = list(
             base.filter(owner__isnull=True, owner_permission__in=perms, process_id__in=visible).order_by("created")
@@ -325,3 +307,16 @@ def progress_for_journey(*, journey: ApplicantJourney, now: datetime | None = No
             if est:
                 expected = expected + timedelta(days=est.days)
     return steps
+
+
+# Where a register entry keeps its region (the region's register is the officers' own list).
+REGISTER_LOOKUPS = ScopeLookups(region="region_id")
+
+
+def register_list_for_user(*, user: User) -> QuerySet[ApplicantRegisterEntry]:
+    """The register entries of the user's region(s) (``permissions.REGION_REGISTER``: the region's officers)."""
+    q = scope_q(user, Action.READ, Resource.APPLICANT_REGISTER, REGISTER_LOOKUPS)
+    if q is None:
+        return ApplicantRegisterEntry.objects.none()
+    entries = ApplicantRegisterEntry.objects.filter(q).select_related("region", "profile")
+    return entries.prefetch_related("household__members")

@@ -104,13 +104,5 @@ def guide_for_new_case(*, region: Region, organisation: Organisation | None = No
 
 
 def owner_for_node(node_name: str, activation) -> User | None:
-    """Recompute the assignee of an open task (after a transfer or when its owner left)."""
-    return {
-        "information_meeting": guide_for,
-        "file_application": ospod_worker_for,
-        "check_application": ospod_worker_for,
-        "social_investigation": ospod_worker_for,
-        "handover": ospod_worker_for,
-        "complete_application": applicant_for,
-        "expert_assessment": assessor_for,
-    }.get(node_name, officer_for)(activation)
+    """Recompute the assignee of an open task (after a transfer or when its owner left): the step's own rule."""
+    return activation.flow_task.journey_step.assign(activation)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +31,10 @@ from workflows.applicant_journey.models import (
     JourneyStage,
     StageVisit,
 )
-from workflows.applicant_journey.permissions import user_may_act_on
+from workflows.applicant_journey.permissions import may_do_step
+
+if TYPE_CHECKING:
+    from nrp.core.models import User
 
 TASK_ALREADY_DONE = _("Tento krok už mezitím dokončil někdo jiný. Nic se nezapsalo dvakrát.")
 TASK_NOT_YOURS = _("Tento krok vám není přidělen a nemůžete ho převzít.")
@@ -38,23 +42,6 @@ TASK_LOCKED = _("Na případu právě pracuje někdo jiný. Zkuste to prosím za
 JOURNEY_CLOSED = _("Tato cesta žadatele je už ukončená.")
 
 OPEN_STATUSES = [STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED]
-
-# The stage a journey is in while each task is open.
-NODE_STAGE = {
-    "information_meeting": JourneyStage.INTEREST,
-    "file_application": JourneyStage.APPLICATION,
-    "check_application": JourneyStage.APPLICATION,
-    "complete_application": JourneyStage.INCOMPLETE,
-    "social_investigation": JourneyStage.INVESTIGATION,
-    "handover": JourneyStage.HANDOVER,
-    "assign_assessment": JourneyStage.ASSESSMENT,
-    "expert_assessment": JourneyStage.ASSESSMENT,
-    "preparation": JourneyStage.PREPARATION,
-    "file_inspection": JourneyStage.INSPECTION,
-    "decision": JourneyStage.DECISION,
-    "finality": JourneyStage.APPEAL_PERIOD,
-    "appeal_outcome": JourneyStage.APPEAL,
-}
 
 
 class StepError(ServiceError):
@@ -116,19 +103,17 @@ def record_event(journey, *, actor, kind: str, step: str = "", note: str = "", *
 
 
 def task_created(activation) -> None:
-    """viewflow ``onCreate`` hook of every human step: stage, due date (from ``deadlines``), assignee record."""
+    """viewflow ``onCreate`` hook of every human step: stage, due date (from ``deadlines``), assignee record.
+
+    What to set comes from the node's ``Step`` (``workflows/applicant_journey/steps.py``).
+    """
     journey = activation.process
-    node = activation.flow_task.name
-    now_date = today()
-    start = now_date
-    if node == "handover" and journey.application_complete_on:
-        start = journey.application_complete_on  # the hand-over deadline runs from the complete application
-    if node == "finality" and journey.decision_delivered_on:
-        start = journey.decision_delivered_on
-    due = deadlines.due_date(deadlines.NODE_RULE[node], start=start, region_id=journey.region_id)
-    activation.task.data = {**activation.task.data, "due_on": due.isoformat(), "rule": deadlines.NODE_RULE[node]}
+    step_def = activation.flow_task.journey_step
+    start = (step_def.deadline_from(journey) if step_def.deadline_from else None) or today()
+    due = deadlines.due_date(step_def.rule, start=start, region_id=journey.region_id)
+    activation.task.data = {**activation.task.data, "due_on": due.isoformat(), "rule": step_def.rule}
     activation.task.save(update_fields=["data"])
-    enter_stage(journey, NODE_STAGE[node])
+    enter_stage(journey, step_def.stage)
     journey.next_due_on = due
     journey.save(update_fields=["stage", "stage_entered_at", "last_activity_at", "next_due_on"])
 
@@ -138,10 +123,6 @@ def open_task(journey: ApplicantJourney, node_name: str | None = None) -> Task |
     if node_name:
         qs = qs.filter(flow_task=getattr(flow_class(), node_name))
     return qs.select_related("owner").order_by("pk").first()
-
-
-def _permission_codename(task) -> str:
-    return (task.owner_permission or "").partition(".")[2]
 
 
 def deny(*, actor, journey, request=None, reason: str) -> None:
@@ -174,9 +155,7 @@ def step(*, journey: ApplicantJourney, node: str, actor, task_id: int | None = N
             process = activation.process
             if task.owner_id is None:
                 # The pool: viewflow's permission check plus our scope check.
-                if not (
-                    node_obj.can_assign(actor, task) and user_may_act_on(actor, process, _permission_codename(task))
-                ):
+                if not (node_obj.can_assign(actor, task) and may_do_step(actor, process, task.owner_permission)):
                     raise StepError(TASK_NOT_YOURS, "forbidden")
                 activation.assign(actor)
             if not node_obj.can_execute(actor, task):
@@ -234,8 +213,7 @@ def task_take_over(*, task: Task, actor) -> Task:
             if task.status not in (STATUS.NEW, STATUS.ASSIGNED):
                 raise StepError(TASK_ALREADY_DONE, "already_done")
             journey = ApplicantJourney.objects.get(pk=task.process_id)
-            codename = _permission_codename(task)
-            if not (actor.has_perm(task.owner_permission) and user_may_act_on(actor, journey, codename)):
+            if not may_do_step(actor, journey, task.owner_permission):
                 raise StepError(TASK_NOT_YOURS, "forbidden")
             activation = node_obj.activation_class(task)
             if task.owner_id is None:
@@ -252,3 +230,13 @@ def task_take_over(*, task: Task, actor) -> Task:
         if exc.code == "forbidden":
             deny(actor=actor, journey=ApplicantJourney.objects.get(pk=task.process_id), reason="take over")
         raise
+
+
+def task_complete(*, journey: ApplicantJourney, task: Task, actor: User, form: Any) -> ApplicantJourney:
+    """Complete ``task`` of ``journey`` with its step's validated ``form``: the step's service records the step and
+    runs the viewflow activation under the process lock. The task screen and the API both call this.
+
+    Raises ``StepError`` (already done, locked, not yours) or the service's ``ValidationError``.
+    """
+    step_def = task.flow_task.journey_step
+    return step_def.service(journey=journey, actor=actor, **form.service_kwargs())
