@@ -43,9 +43,7 @@ class ApplicantJourneyFlow(flow.Flow):
         .Next(this.check_application)
     )
     check_application = (
-        steps.CHECK_APPLICATION.node(step)
-        .Annotation(title=_("Kontrola úplnosti žádosti"))
-        .Next(this.route_application)
+        steps.CHECK_APPLICATION.node(step).Annotation(title=_("Kontrola úplnosti žádosti")).Next(this.route_application)
     )
     route_application = (
         flow.Switch()
@@ -56,19 +54,13 @@ class ApplicantJourneyFlow(flow.Flow):
     )
     # The process waits for the applicant, then the OSPOD checks again.
     complete_application = (
-        steps.COMPLETE_APPLICATION.node(step)
-        .Annotation(title=_("Doplnění žádosti"))
-        .Next(this.check_application)
+        steps.COMPLETE_APPLICATION.node(step).Annotation(title=_("Doplnění žádosti")).Next(this.check_application)
     )
     social_investigation = (
-        steps.SOCIAL_INVESTIGATION.node(step)
-        .Annotation(title=_("Sociální šetření"))
-        .Next(this.handover)
+        steps.SOCIAL_INVESTIGATION.node(step).Annotation(title=_("Sociální šetření")).Next(this.handover)
     )
     handover = (
-        steps.HANDOVER.node(step)
-        .Annotation(title=_("Předání spisu krajskému úřadu"))
-        .Next(this.assign_assessment)
+        steps.HANDOVER.node(step).Annotation(title=_("Předání spisu krajskému úřadu")).Next(this.assign_assessment)
     )
     assign_assessment = (
         steps.ASSIGN_ASSESSMENT.node(step)
@@ -76,31 +68,17 @@ class ApplicantJourneyFlow(flow.Flow):
         .Next(this.expert_assessment)
     )
     expert_assessment = (
-        steps.EXPERT_ASSESSMENT.node(step)
-        .Annotation(title=_("Odborné posouzení (§27)"))
-        .Next(this.preparation)
+        steps.EXPERT_ASSESSMENT.node(step).Annotation(title=_("Odborné posouzení (§27)")).Next(this.preparation)
     )
     preparation = (
-        steps.PREPARATION.node(step)
-        .Annotation(title=_("Příprava k přijetí dítěte"))
-        .Next(this.file_inspection)
+        steps.PREPARATION.node(step).Annotation(title=_("Příprava k přijetí dítěte")).Next(this.file_inspection)
     )
-    file_inspection = (
-        steps.FILE_INSPECTION.node(step)
-        .Annotation(title=_("Seznámení s podklady"))
-        .Next(this.decision)
-    )
+    file_inspection = steps.FILE_INSPECTION.node(step).Annotation(title=_("Seznámení s podklady")).Next(this.decision)
     decision = (
-        steps.DECISION.node(step)
-        .Annotation(title=_("Rozhodnutí o zařazení do evidence (§22)"))
-        .Next(this.finality)
+        steps.DECISION.node(step).Annotation(title=_("Rozhodnutí o zařazení do evidence (§22)")).Next(this.finality)
     )
     # After delivery: either an appeal arrives (late ones are recorded and flagged) or the decision becomes final.
-    finality = (
-        steps.FINALITY.node(step)
-        .Annotation(title=_("Odvolání nebo právní moc"))
-        .Next(this.route_appeal)
-    )
+    finality = steps.FINALITY.node(step).Annotation(title=_("Odvolání nebo právní moc")).Next(this.route_appeal)
     route_appeal = (
         flow.If(act.process.is_appealed)
         .Annotation(title=_("Podáno odvolání?"))
