@@ -7,23 +7,27 @@ of another region 404. Every stored ranking shown is audited as a read (``audit_
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from matching import selectors, services
+from matching.criteria.hard import RULES
 from matching.models import ChildWishSignals, RankingRun, RankingScope, WishFlagChoice
 from matching.permissions import officer_region_ids
 from matching.reasons import CRITERION_LABELS, RULE_LABELS, render_reason
 from matching.types import WEIGHT_FIELDS
 from nrp.api.apis.refs import RegionRefSerializer, UserRefSerializer
 from nrp.api.concurrency import ETAG_HEADER, IF_MATCH_HEADER, ETagMixin, check_if_match
+from nrp.api.pagination import StandardPagination
 from nrp.api.permissions import HasAnyRole
 from nrp.api.serializers import StrictSerializer
 from nrp.api.views import ApiView, ScopedListApi
@@ -36,6 +40,8 @@ from workflows.child_mediation.services.common import lock_case
 
 OFFICER_ONLY = [IsAuthenticated, HasAnyRole(Role.OFFICER)]
 MSG_NOT_FINITE = _("Váha musí být číslo od 0 do 1.")
+# Ranked families in one answer of a stored ranking unless ?page_size= says otherwise (the API's usual 25).
+RESULTS_PAGE_SIZE = StandardPagination.page_size
 
 
 def _case_or_404(request, pk: int):
@@ -89,11 +95,6 @@ class RankingExclusionSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
-class ExcludedFamilySerializer(serializers.Serializer):
-    entry_id = serializers.IntegerField()
-    rule = serializers.CharField(help_text=_("První porušené pravidlo / The first rule broken."))
-
-
 class SkippedFamilySerializer(serializers.Serializer):
     entry_id = serializers.IntegerField()
     message = serializers.CharField()
@@ -121,9 +122,20 @@ class RankingDetailSerializer(RankingListItemSerializer):
     region = RegionRefSerializer()
     weights = serializers.DictField(child=serializers.FloatField(), help_text=_("Použité váhy / Weights used."))
     child_profile = ChildProfileSnapshotSerializer()
-    results = RankedFamilySerializer(many=True, help_text=_("Pořadí rodin s důvody / Ranked families with reasons."))
+    engine_version = serializers.CharField(help_text=_("Verze pravidel párování / Version of the matching rules."))
+    pool_digest = serializers.CharField(
+        help_text=_("Otisk evidence, ze které pořadí vzniklo (SHA-256) / Content address of the register read.")
+    )
+    page = serializers.IntegerField(help_text=_("Stránka pořadí v `results` / Page of the ranking in `results`."))
+    page_size = serializers.IntegerField()
+    results = RankedFamilySerializer(
+        many=True,
+        help_text=_(
+            "Jedna stránka pořadí rodin s důvody (`?page=`, `?page_size=` nejvýše 100); celkem `eligible_count`. "
+            "/ One page of the ranked families with reasons; `eligible_count` in all."
+        ),
+    )
     exclusions = RankingExclusionSerializer(many=True, help_text=_("Vyřazené podle pravidel / Excluded per hard rule."))
-    excluded_families = ExcludedFamilySerializer(many=True)
     skipped = SkippedFamilySerializer(many=True, help_text=_("Nelze posoudit / Entries that could not be matched."))
 
 
@@ -131,10 +143,24 @@ def _reason(reason: dict) -> dict:
     return {"code": reason.get("code", ""), "text": render_reason(reason)}
 
 
-def ranking_representation(run) -> dict:
-    """A stored ranking with its reasons rendered in the request language."""
+def _page(request) -> tuple[int, int]:
+    """``?page=`` and ``?page_size=`` of a ranking (the API's usual pagination: 25 by default, at most 100)."""
+    paginator = StandardPagination()
+    size = paginator.get_page_size(request) or paginator.page_size
+    raw = request.query_params.get("page", "1")
+    if not raw.isdigit() or int(raw) < 1:
+        raise NotFound()
+    return int(raw), size
+
+
+def ranking_representation(run, *, page: int = 1, page_size: int = RESULTS_PAGE_SIZE) -> dict:
+    """A stored ranking with one page of its ranked families, reasons rendered in the request language."""
     case_input = run.inputs.get("case", {})
     exclusions = run.exclusions or {}
+    start = (page - 1) * page_size
+    if page > 1 and start >= run.eligible_count:
+        raise NotFound()
+    entries = selectors.ranked_entries(run=run)[start : start + page_size]
     return {
         "id": run.pk,
         "child_case_id": run.child_case_id,
@@ -148,25 +174,33 @@ def ranking_representation(run) -> dict:
         "considered_count": run.considered_count,
         "eligible_count": run.eligible_count,
         "weights": run.weights,
+        "engine_version": run.engine_version,
+        "pool_digest": run.pool_digest,
         "child_profile": {
             "care_types_sought": case_input.get("care_types_sought", []),
             "contact_plan": case_input.get("contact_plan", "none"),
             "wishes": case_input.get("wishes", []),
             "children": case_input.get("children", []),
         },
+        "page": page,
+        "page_size": page_size,
         "results": [
             {
-                **{key: row[key] for key in ("rank", "entry_id", "region_id", "total", "waited_days")},
+                "rank": entry.rank,
+                "entry_id": entry.entry_id,
+                "region_id": entry.region_id,
+                "total": entry.total,
+                "waited_days": entry.waited_days,
                 "criteria": [
                     {
                         **{key: c[key] for key in ("criterion", "score", "weight", "contribution", "applicable")},
                         "label": str(CRITERION_LABELS.get(c["criterion"], c["criterion"])),
                         "reason": _reason(c.get("reason") or {}),
                     }
-                    for c in row["criteria"]
+                    for c in entry.criteria
                 ],
             }
-            for row in run.results
+            for entry in entries
         ],
         "exclusions": [
             {
@@ -178,16 +212,14 @@ def ranking_representation(run) -> dict:
             for rule, count in exclusions.get("counts", {}).items()
             if count
         ],
-        "excluded_families": [
-            {"entry_id": int(entry_id), "rule": rule} for entry_id, rule in exclusions.get("families", {}).items()
-        ],
         "skipped": run.inputs.get("skipped", []),
     }
 
 
 def shown_ranking(request, run) -> dict:
-    """Serialize a stored ranking for a person and audit that it was shown."""
-    data = RankingDetailSerializer(ranking_representation(run)).data
+    """Serialize one page of a stored ranking for a person and audit that it was shown."""
+    page, page_size = _page(request)
+    data = RankingDetailSerializer(ranking_representation(run, page=page, page_size=page_size)).data
     audit_read(
         actor=request.user,
         obj=run,
@@ -196,6 +228,7 @@ def shown_ranking(request, run) -> dict:
         reason="matching ranking shown",
         child_case_id=run.child_case_id,
         channel="api",
+        page=page,
     )
     return data
 
@@ -269,18 +302,99 @@ class CaseRankingListApi(ScopedListApi):
         return Response(shown_ranking(request, run), status=status.HTTP_201_CREATED)
 
 
+PAGE_PARAMETERS = [
+    OpenApiParameter("page", int, description=str(StandardPagination.page_query_description)),
+    OpenApiParameter("page_size", int, description=str(StandardPagination.page_size_query_description)),
+]
+
+
 @extend_schema(tags=["rankings"])
 class RankingDetailApi(ApiView):
-    """Uložené pořadí rodin se vstupy a důvody; čtení se audituje. / A stored ranking; audited."""
+    """Uložené pořadí rodin se vstupy a důvody, po stránkách; čtení se audituje. / A stored ranking, one page of
+    families at a time; audited."""
 
     permission_classes = OFFICER_ONLY
 
-    @extend_schema(summary="Uložené pořadí rodin / Stored ranking", responses={200: RankingDetailSerializer})
+    @extend_schema(
+        summary="Uložené pořadí rodin / Stored ranking",
+        responses={200: RankingDetailSerializer},
+        parameters=PAGE_PARAMETERS,
+    )
     def get(self, request, pk):
         run = selectors.ranking_get_for_user(user=request.user, ranking_id=pk)
         if run is None:
             raise NotFound()
         return Response(shown_ranking(request, run))
+
+
+class ExcludedFamilySerializer(serializers.Serializer):
+    entry_id = serializers.IntegerField(help_text=_("Záznam v evidenci žadatelů / Applicant register entry."))
+    rule = serializers.CharField(help_text=_("První porušené pravidlo / The first rule broken."))
+
+
+class _ExcludedFamilies(Sequence[dict[str, Any]]):
+    """The families left out of a run, ordered by rule then entry id, as a sequence a paginator slices: a page
+    reads only its part of the per-rule id arrays (the rule rows hold ids, so this is a few small reads)."""
+
+    def __init__(self, rows: list[tuple[str, int]], run, rule: str | None) -> None:
+        self._rows = rows  # (rule, count) in order
+        self._run = run
+        self._rule = rule
+
+    def __len__(self) -> int:
+        return sum(count for _, count in self._rows)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(len(self))
+        found: list[dict[str, Any]] = []
+        offset = 0
+        for rule, count in self._rows:
+            lo, hi = max(start - offset, 0), min(stop - offset, count)
+            if lo < hi:
+                # PostgreSQL arrays are 1-based and slices inclusive: entry_ids[lo+1:hi].
+                ids = selectors.excluded_family_ids(run=self._run, rule=rule, start=lo, stop=hi)
+                found.extend({"entry_id": entry_id, "rule": rule} for entry_id in ids)
+            offset += count
+        return found
+
+
+@extend_schema(tags=["rankings"])
+class RankingExcludedFamiliesApi(ApiView):
+    """Rodiny vyřazené z uloženého pořadí, po stránkách (podle pravidla a čísla záznamu). / The families a
+    stored ranking left out, page by page."""
+
+    permission_classes = OFFICER_ONLY
+
+    @extend_schema(
+        summary="Vyřazené rodiny uloženého pořadí / Families left out of a stored ranking",
+        responses={200: ExcludedFamilySerializer(many=True)},
+        parameters=[
+            OpenApiParameter("rule", str, enum=list(RULES), description=str(_("Jen jedno pravidlo / One rule only."))),
+            *PAGE_PARAMETERS,
+        ],
+    )
+    def get(self, request, pk):
+        run = selectors.ranking_get_for_user(user=request.user, ranking_id=pk)
+        if run is None:
+            raise NotFound()
+        rule = request.query_params.get("rule") or None
+        if rule is not None and rule not in RULES:
+            raise NotFound()
+        rows = list(selectors.excluded_families(run=run, rule=rule).values_list("rule", "count"))
+        paginator = StandardPagination()
+        page = paginator.paginate_queryset(_ExcludedFamilies(rows, run, rule), request, view=self)
+        audit_read(
+            actor=request.user,
+            obj=run,
+            request=request,
+            region=run.region,
+            reason="matching excluded families shown",
+            child_case_id=run.child_case_id,
+            channel="api",
+        )
+        return paginator.get_paginated_response(ExcludedFamilySerializer(page, many=True).data)
 
 
 # --- weights -------------------------------------------------------------------------------------------------------

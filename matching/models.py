@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
@@ -10,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from matching.criteria.hard import RULES
 from matching.types import WEIGHT_FIELDS, Weights
 
 WEIGHTS_ALL_ZERO = _("Alespoň jedno kritérium musí mít nenulovou váhu.")
@@ -129,10 +133,14 @@ class ChildWishSignals(models.Model):
 
 
 class RankingRun(models.Model):
-    """A ranking shown to a person (uložené pořadí rodin), with a snapshot of what it was computed from.
+    """A ranking shown to a person (uložené pořadí rodin), with what the conference must see exactly.
 
-    Immutable once stored: the case conference must later see exactly what it was shown. The inputs hold
-    anonymised child data only (ages, sex, needs; never names or dates of birth).
+    Immutable once stored: the case conference must later see exactly what it was shown. A run keeps the
+    anonymised child profile it was computed for (ages, sex, needs; never names or dates of birth), the weights,
+    the counts per excluding rule, the engine version and a content address of the register it read
+    (``pool_digest``); each eligible family is a ``RankedEntry`` row (its inputs, total, per-criterion scores and
+    reasons) and the families left out are listed per rule (``RankingExclusion``). The full profile of every
+    family of the register is not copied into every run: pages read one page of rows in SQL.
     """
 
     child_case = models.ForeignKey(
@@ -147,14 +155,16 @@ class RankingRun(models.Model):
     # The day the ranking was computed for (ages, právní moc and time waited are counted to this day).
     ranked_on = models.DateField(_("ke dni"))
     weights = models.JSONField(_("použité váhy"))
-    # {"case": {...}, "families": [...], "approached_entry_ids": [...], "skipped": [...]}
+    # {"case": {...}, "approached_entry_ids": [...], "skipped": [...]}: small, whatever the register's size.
     inputs = models.JSONField(_("vstupy"))
-    # Ordered: [{"entry_id", "rank", "total", "waited_days", "region_id", "criteria": [...]}]
-    results = models.JSONField(_("pořadí rodin"), blank=True)
-    # {"counts": {rule: n}, "families": {entry_id: rule}, "reasons": {rule: reason}}
+    # {"counts": {rule: n}, "reasons": {rule: reason}}; the families per rule are RankingExclusion rows.
     exclusions = models.JSONField(_("vyřazené rodiny"))
     considered_count = models.PositiveIntegerField(_("posuzováno rodin"))
     eligible_count = models.PositiveIntegerField(_("vhodných rodin"))
+    # SHA-256 of the prepared pool (every family's compared values, the day): equal digests = the same register.
+    pool_digest = models.CharField(_("otisk evidence žadatelů"), max_length=64, blank=True)
+    # matching.engine.ENGINE_VERSION: the version of the rules and scores that made the ranking.
+    engine_version = models.CharField(_("verze pravidel párování"), max_length=32, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -168,14 +178,135 @@ class RankingRun(models.Model):
     def __str__(self) -> str:
         return f"{self.child_case.reference} · {self.created_at:%Y-%m-%d %H:%M}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ValidationError(RANKING_IMMUTABLE)
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ValidationError(RANKING_IMMUTABLE)
 
-    def top(self, n: int) -> list[dict]:
-        """The first ``n`` ranked families (the case conference's shortlist)."""
+    @property
+    def results(self) -> RankedResults:
+        """The ranked families in order as dicts (``entry_id``, ``rank``, ``total``, ``waited_days``,
+        ``region_id``, ``criteria``), read from the database lazily: a slice reads only its rows."""
+        return RankedResults(self)
+
+    def top(self, n: int) -> list[dict[str, Any]]:
+        """The first ``n`` ranked families (the case conference's shortlist): one query for ``n`` rows."""
         return self.results[:n]
+
+    def excluded_families(self) -> dict[int, str]:
+        """entry id -> the first hard rule it broke, for every family left out (reads every exclusion row)."""
+        found: dict[int, str] = {}
+        for rule, entry_ids in self.exclusion_rows.values_list("rule", "entry_ids"):
+            for entry_id in entry_ids:
+                found[entry_id] = rule
+        return found
+
+
+class RankedResults(Sequence[dict[str, Any]]):
+    """The ranked rows of a stored run as a sequence of dicts; indexing and slicing run one SQL query each."""
+
+    def __init__(self, run: RankingRun) -> None:
+        self._run = run
+
+    def __len__(self) -> int:
+        return self._run.eligible_count
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        rows = self._run.ranked_entries.order_by("rank")
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return [self[i] for i in range(start, stop, step)]
+            return [row.as_result() for row in rows[start:stop]] if stop > start else []
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return rows[index].as_result()
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (row.as_result() for row in self._run.ranked_entries.order_by("rank"))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RankedResults | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class RankedEntry(models.Model):
+    """One eligible family of a stored ranking: its place, total and per-criterion scores with reasons, and the
+    family's inputs as compared (so the conference sees why, without copying the whole register)."""
+
+    run = models.ForeignKey(RankingRun, on_delete=models.CASCADE, related_name="ranked_entries")
+    rank = models.PositiveIntegerField(_("pořadí"))
+    # The register entry (záznam v evidenci žadatelů); a snapshot, so a plain id rather than a foreign key.
+    entry_id = models.PositiveIntegerField(_("záznam v evidenci"))
+    region_id = models.PositiveIntegerField(_("kraj rodiny"))
+    total = models.FloatField(_("celkové skóre"))
+    waited_days = models.PositiveIntegerField(_("dní v evidenci"))
+    # The family's profile as the engine compared it (matching.adapter.family_snapshot).
+    family = models.JSONField(_("vstupy rodiny"))
+    # [{"criterion", "score", "weight", "contribution", "applicable", "reason": {"code", "params", "text"}}]
+    criteria = models.JSONField(_("kritéria a důvody"))
+
+    class Meta:
+        ordering = ["run", "rank"]
+        verbose_name = _("rodina v uloženém pořadí")
+        verbose_name_plural = _("rodiny v uloženém pořadí")
+        constraints = [
+            # A page of a stored ranking: WHERE run_id = … ORDER BY rank LIMIT 25 OFFSET … reads this index.
+            models.UniqueConstraint(fields=["run", "rank"], name="rankedentry_run_rank"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.run_id} #{self.rank}: {self.entry_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValidationError(RANKING_IMMUTABLE)
+        super().save(*args, **kwargs)
+
+    def as_result(self) -> dict[str, Any]:
+        return {
+            "entry_id": self.entry_id,
+            "rank": self.rank,
+            "total": self.total,
+            "waited_days": self.waited_days,
+            "region_id": self.region_id,
+            "criteria": self.criteria,
+        }
+
+
+class RankingExclusion(models.Model):
+    """The families one hard rule left out of a stored ranking (each counted under the FIRST rule it breaks)."""
+
+    run = models.ForeignKey(RankingRun, on_delete=models.CASCADE, related_name="exclusion_rows")
+    rule = models.CharField(_("tvrdé kritérium"), max_length=30, choices=[(rule, rule) for rule in RULES])
+    count = models.PositiveIntegerField(_("počet rodin"))
+    # Register entry ids, ascending (one array per rule: 10,000 families are 14 rows, not 10,000).
+    entry_ids = ArrayField(models.PositiveIntegerField(), verbose_name=_("záznamy v evidenci"))
+
+    class Meta:
+        ordering = ["run", "rule"]
+        verbose_name = _("vyřazené rodiny podle kritéria")
+        verbose_name_plural = _("vyřazené rodiny podle kritérií")
+        constraints = [models.UniqueConstraint(fields=["run", "rule"], name="rankingexclusion_run_rule")]
+
+    def __str__(self) -> str:
+        return f"{self.run_id} {self.rule}: {self.count}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValidationError(RANKING_IMMUTABLE)
+        super().save(*args, **kwargs)

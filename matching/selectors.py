@@ -7,9 +7,10 @@ import statistics
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.contrib.postgres.fields import ArrayField
+from django.db.models import F, Func, IntegerField, Prefetch, Q, QuerySet
 
-from matching.models import MatchingWeights, RankingRun, RankingScope
+from matching.models import MatchingWeights, RankedEntry, RankingExclusion, RankingRun, RankingScope
 from matching.permissions import officer_region_ids
 from matching.types import Weights
 from workflows.child_mediation.models import Child, ChildCase, ChildCaseStatus
@@ -67,8 +68,33 @@ def ranking_list_for_case(*, user, child_case) -> QuerySet[RankingRun]:
     return (
         RankingRun.objects.filter(q, child_case=child_case)
         .select_related("created_by")
-        .defer("inputs", "results", "exclusions")
+        .defer("inputs", "exclusions", "weights")
     )
+
+
+def ranked_entries(*, run: RankingRun) -> QuerySet[RankedEntry]:
+    """The ranked families of a stored run in order; slice it to read one page (LIMIT/OFFSET on the
+    (run, rank) index). The families' inputs are left out: a page shows the scores and reasons."""
+    return RankedEntry.objects.filter(run=run).order_by("rank").defer("family")
+
+
+def excluded_families(*, run: RankingRun, rule: str | None = None) -> QuerySet[RankingExclusion]:
+    """The families left out of a stored run, one row per rule (ids ascending)."""
+    rows = RankingExclusion.objects.filter(run=run).order_by("rule")
+    return rows.filter(rule=rule) if rule else rows
+
+
+def excluded_family_ids(*, run: RankingRun, rule: str, start: int, stop: int) -> list[int]:
+    """Entry ids ``start``..``stop`` (0-based, stop exclusive) of the families one rule left out of a run: the
+    database slices the array, so a page reads only its ids."""
+    part = Func(
+        F("entry_ids"),
+        function="",
+        template=f"%(expressions)s[{int(start) + 1}:{int(stop)}]",
+        output_field=ArrayField(IntegerField()),
+    )
+    ids = RankingExclusion.objects.filter(run=run, rule=rule).annotate(part=part).values_list("part", flat=True)
+    return list(ids.first() or [])
 
 
 def ranking_get_for_user(*, user, ranking_id: int) -> RankingRun | None:

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from matching import adapter
-from matching.engine import rank
-from matching.models import ChildWishSignals, MatchingWeights, RankingRun, RankingScope
+from matching.engine import ENGINE_VERSION, rank
+from matching.models import ChildWishSignals, MatchingWeights, RankedEntry, RankingExclusion, RankingRun, RankingScope
 from matching.permissions import can_edit_weights, can_rank_case
 from matching.selectors import RANKABLE_STATUSES, weights_for_region
 from matching.types import WEIGHT_FIELDS, MatchingInputError
@@ -72,8 +72,9 @@ def ranking_run(
     loaded = adapter.load_pool(region_id=None if national else child_case.region_id, today=today)
     approached = frozenset(int(i) for i in approached_entry_ids)
     result = rank(case, loaded.pool, weights=weights, approached_entry_ids=approached)
-    families_by_id = {f.entry_id: f for f in loaded.families}
 
+    # No full_clean(): every value comes from the engine (validated there) or from rows just read; the model's
+    # own checks would re-encode the JSON and query each foreign key again.
     run = RankingRun(
         child_case=child_case,
         region_id=child_case.region_id,
@@ -83,17 +84,38 @@ def ranking_run(
         weights=adapter.weights_json(weights),
         inputs={
             "case": adapter.case_snapshot(case),
-            "families": [adapter.family_snapshot(f) for f in loaded.families],
             "approached_entry_ids": sorted(approached),
             "skipped": loaded.skipped,
         },
-        results=adapter.results_json(result, families_by_id),
         exclusions=adapter.exclusions_json(result),
         considered_count=result.considered,
         eligible_count=len(result.ranked),
+        pool_digest=loaded.pool.digest(),
+        engine_version=ENGINE_VERSION,
     )
-    run.full_clean()
     run.save()
+    entries = []
+    for ranked in result.ranked:
+        family = adapter.row_snapshot(loaded.rows[ranked.entry_id])
+        entries.append(
+            RankedEntry(
+                run=run,
+                rank=ranked.rank,
+                entry_id=ranked.entry_id,
+                region_id=family["region_id"],
+                total=ranked.total,
+                waited_days=ranked.waited_days,
+                family=family,
+                criteria=adapter.criteria_json(ranked),
+            )
+        )
+    RankedEntry.objects.bulk_create(entries, batch_size=1000)
+    RankingExclusion.objects.bulk_create(
+        [
+            RankingExclusion(run=run, rule=rule, count=len(entry_ids), entry_ids=entry_ids)
+            for rule, entry_ids in result.excluded_by_rule().items()
+        ]
+    )
     return run
 
 

@@ -6,10 +6,10 @@ Vocabulary values are the same strings as the Django ``TextChoices`` in ``nrp.co
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 # --- vocabularies (mirrors of nrp.core.choices / RegisterStatus; tests check they stay in sync) -------------
 CARE_TYPES = ("ADOPTION", "FOSTER", "FOSTER_TEMP", "GUARDIAN")
@@ -273,20 +273,99 @@ class RankedFamily:
         return f"RankedFamily(entry_id={self.entry_id}, rank={self.rank}, total={self.total})"
 
 
-@dataclass(frozen=True, slots=True)
+class RankedFamilies(Sequence[RankedFamily]):
+    """The eligible families of a ranking, in order: a read-only sequence of ``RankedFamily``.
+
+    The engine keeps the order as columns (entry ids, totals, days waited) and makes a ``RankedFamily`` only when
+    one is read, so ranking a child against 50,000 families creates no object per eligible family until someone
+    looks at it. ``entry_ids``, ``totals`` and ``waited_days`` give whole columns (Python lists) at once.
+    """
+
+    __slots__ = ("_ids", "_totals", "_waited", "_explainer")
+
+    def __init__(
+        self,
+        entry_ids: Any,
+        totals: Any,
+        waited_days: Any,
+        explainer: Callable[[int], Callable[[], tuple[CriterionScore, ...]]],
+    ) -> None:
+        self._ids = entry_ids
+        self._totals = totals
+        self._waited = waited_days
+        self._explainer = explainer
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def _at(self, i: int) -> RankedFamily:
+        return RankedFamily(int(self._ids[i]), i + 1, float(self._totals[i]), int(self._waited[i]), self._explainer(i))
+
+    @overload
+    def __getitem__(self, index: int) -> RankedFamily: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[RankedFamily, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> RankedFamily | tuple[RankedFamily, ...]:
+        if isinstance(index, slice):
+            return tuple(self._at(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._at(index)
+
+    def __iter__(self) -> Iterator[RankedFamily]:
+        return (self._at(i) for i in range(len(self)))
+
+    @property
+    def entry_ids(self) -> list[int]:
+        return [int(i) for i in self._ids]
+
+    @property
+    def totals(self) -> list[float]:
+        return [float(t) for t in self._totals]
+
+    @property
+    def waited_days(self) -> list[int]:
+        return [int(d) for d in self._waited]
+
+    def __repr__(self) -> str:
+        return f"RankedFamilies({len(self)} families)"
+
+
 class RankingResult:
-    case_id: int
-    considered: int
-    ranked: tuple[RankedFamily, ...]
-    # Every family left out, under the FIRST hard rule it breaks (tvrdé kritérium): two parallel tuples (entry
-    # ids, rule codes) rather than pairs, so ranking 50,000 families allocates no per-family objects (fewer
-    # garbage-collector pauses). ``exclusions`` gives the pairs.
-    excluded_entry_ids: tuple[int, ...]
-    excluded_rules: tuple[str, ...]
-    # rule code -> number of families it excluded, every rule listed (zero included), in rule order.
-    excluded_counts: tuple[tuple[str, int], ...]
-    # rule code -> the reason in plain Czech (what about this child the families could not accept).
-    rule_reasons: dict[str, Reason] = field(default_factory=dict)
+    """The ranking of one case: the eligible families in order, and every family left out under the FIRST hard
+    rule it breaks (tvrdé kritérium). Read-only.
+
+    The excluded families are kept as two numpy columns (entry ids, rule indexes in ``RULES``) rather than pairs,
+    so ranking 50,000 families allocates no per-family objects; ``exclusions`` and ``excluded_by_rule`` give
+    them in the shapes callers need.
+    """
+
+    __slots__ = ("case_id", "considered", "ranked", "excluded_counts", "rule_reasons", "_ids", "_rules")
+
+    def __init__(
+        self,
+        *,
+        case_id: int,
+        considered: int,
+        ranked: Sequence[RankedFamily],
+        excluded_ids: Any,
+        excluded_rule_indexes: Any,
+        excluded_counts: tuple[tuple[str, int], ...],
+        rule_reasons: dict[str, Reason] | None = None,
+    ) -> None:
+        self.case_id = case_id
+        self.considered = considered
+        self.ranked = ranked
+        # rule code -> number of families it excluded, every rule listed (zero included), in rule order.
+        self.excluded_counts = excluded_counts
+        # rule code -> the reason in plain Czech (what about this child the families could not accept).
+        self.rule_reasons: dict[str, Reason] = rule_reasons or {}
+        self._ids = excluded_ids
+        self._rules = excluded_rule_indexes
 
     @property
     def is_empty(self) -> bool:
@@ -296,9 +375,28 @@ class RankingResult:
         return dict(self.excluded_counts)[rule]
 
     @property
+    def excluded_entry_ids(self) -> tuple[int, ...]:
+        return tuple(self._ids.tolist())
+
+    @property
+    def excluded_rules(self) -> tuple[str, ...]:
+        from matching.criteria.hard import RULES
+
+        return tuple(RULES[i] for i in self._rules.tolist())
+
+    @property
     def exclusions(self) -> tuple[tuple[int, str], ...]:
         """(entry id, rule code) of every family left out."""
         return tuple(zip(self.excluded_entry_ids, self.excluded_rules, strict=True))
 
+    def excluded_by_rule(self) -> dict[str, list[int]]:
+        """rule code -> entry ids it excluded (ascending), only the rules that excluded someone."""
+        from matching.criteria.hard import RULES
+
+        found: dict[str, list[int]] = {}
+        for index in sorted(set(self._rules.tolist())):
+            found[RULES[index]] = self._ids[self._rules == index].tolist()
+        return found
+
     def excluded_by(self, rule: str) -> set[int]:
-        return {entry_id for entry_id, r in self.exclusions if r == rule}
+        return set(self.excluded_by_rule().get(rule, ()))

@@ -7,12 +7,13 @@ one selector or service. Every ranking displayed is audited as a read.
 from __future__ import annotations
 
 from functools import wraps
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -168,19 +169,34 @@ def _family_labels(user, entry_ids: list[int]) -> dict[int, str]:
     return labels
 
 
+class _KnownCountPaginator(Paginator):
+    """Pages of a stored ranking: the count is the run's ``eligible_count``, so no COUNT query is run."""
+
+    def __init__(self, object_list: Any, per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:  # type: ignore[override]
+        return self._known_count
+
+
 @officer_required
-def ranking_detail(request, ranking_id: int):
+def ranking_detail(request: HttpRequest, ranking_id: int) -> HttpResponse:
     run = selectors.ranking_get_for_user(user=request.user, ranking_id=ranking_id)
     if run is None:
         raise Http404
-    page = Paginator(run.results, RESULTS_PER_PAGE).get_page(request.GET.get("strana"))
-    labels = _family_labels(request.user, [row["entry_id"] for row in page.object_list])
+    # One page of rows in SQL (ORDER BY rank LIMIT 25 OFFSET …): the screen never reads the whole ranking.
+    paginator = _KnownCountPaginator(selectors.ranked_entries(run=run), RESULTS_PER_PAGE, run.eligible_count)
+    page = paginator.get_page(request.GET.get("strana"))
+    entries = list(page.object_list)
+    labels = _family_labels(request.user, [entry.entry_id for entry in entries])
     rows = [
         {
-            "entry_id": row["entry_id"],
-            "rank": row["rank"],
-            "total": row["total"],
-            "label": labels.get(row["entry_id"], f"#{row['entry_id']}"),
+            "entry_id": entry.entry_id,
+            "rank": entry.rank,
+            "total": entry.total,
+            "label": labels.get(entry.entry_id, f"#{entry.entry_id}"),
             "criteria": [
                 {
                     "label": CRITERION_LABELS[c["criterion"]],
@@ -190,10 +206,10 @@ def ranking_detail(request, ranking_id: int):
                     "applicable": c["applicable"],
                     "reason": render_reason(c["reason"]),
                 }
-                for c in row["criteria"]
+                for c in entry.criteria
             ],
         }
-        for row in page.object_list
+        for entry in entries
     ]
     exclusions = [
         {

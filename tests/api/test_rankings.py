@@ -64,9 +64,11 @@ def test_family_approached_for_another_child_is_left_out(api, officer, ospod_wor
     other = services.case_register(case=propose(ospod_worker), officer=officer)
     held_conference(other, officer, [families[0]])
     services.approach_start_next(case=other, officer=officer)
-    body = api(officer).post(rankings_url(home_case), {}).json()
+    program = api(officer)
+    body = program.post(rankings_url(home_case), {}).json()
     assert families[0].pk not in {row["entry_id"] for row in body["results"]}
-    assert {"entry_id": families[0].pk, "rule": "currently_approached"} in body["excluded_families"]
+    excluded = program.get(f"/api/v1/rankings/{body['id']}/excluded-families/").json()
+    assert {"entry_id": families[0].pk, "rule": "currently_approached"} in excluded["results"]
 
 
 def test_closed_case_is_not_ranked(api, officer, home_case):
@@ -124,6 +126,52 @@ def test_ranking_reasons_follow_the_request_language(api, officer, home_case, fa
         czech["results"][0]["criteria"][0]["reason"]["code"] == english["results"][0]["criteria"][0]["reason"]["code"]
     )
     assert czech["results"][0]["criteria"][0]["label"] != english["results"][0]["criteria"][0]["label"]
+
+
+def test_stored_ranking_is_read_one_page_at_a_time(api, officer, home_case):
+    from tests.child_mediation.conftest import make_entry
+
+    for _ in range(7):
+        make_entry()
+    run = ranking_run(child_case=home_case, actor=officer)
+    program = api(officer)
+    first = program.get(f"/api/v1/rankings/{run.pk}/?page_size=3").json()
+    second = program.get(f"/api/v1/rankings/{run.pk}/?page=2&page_size=3").json()
+    third = program.get(f"/api/v1/rankings/{run.pk}/?page=3&page_size=3").json()
+    assert first["eligible_count"] == 7 and first["page"] == 1 and first["page_size"] == 3
+    assert [row["rank"] for row in first["results"] + second["results"] + third["results"]] == list(range(1, 8))
+    assert [row["entry_id"] for row in second["results"]] == [row["entry_id"] for row in run.results[3:6]]
+    assert_problem(program.get(f"/api/v1/rankings/{run.pk}/?page=4&page_size=3"), 404, "not_found")
+    assert_problem(program.get(f"/api/v1/rankings/{run.pk}/?page=0"), 404, "not_found")
+
+
+def test_excluded_families_are_listed_page_by_page_and_by_rule(api, officer, other_officer, home_case):
+    from tests.child_mediation.conftest import make_entry
+
+    too_young = [make_entry() for _ in range(3)]
+    for entry in too_young:
+        entry.profile.age_min, entry.profile.age_max = 0, 1
+        entry.profile.save()
+    other_region = make_entry("Ostrava")
+    other_region.profile.accepts_other_regions = False
+    other_region.profile.save()
+    run = ranking_run(child_case=home_case, actor=officer, national=True)
+    url = f"/api/v1/rankings/{run.pk}/excluded-families/"
+    program = api(officer)
+    everyone = program.get(url).json()
+    assert everyone["count"] == 4
+    # Ordered by rule, then entry id.
+    expected = [{"entry_id": e.pk, "rule": "age"} for e in sorted(too_young, key=lambda e: e.pk)]
+    expected += [{"entry_id": other_region.pk, "rule": "other_region"}]
+    assert everyone["results"] == expected
+    pages = [program.get(f"{url}?page_size=1&page={n}").json()["results"] for n in range(1, 5)]
+    assert [row for page in pages for row in page] == everyone["results"]
+    assert program.get(f"{url}?rule=other_region").json()["results"] == [
+        {"entry_id": other_region.pk, "rule": "other_region"}
+    ]
+    assert_problem(program.get(f"{url}?rule=nonsense"), 404, "not_found")
+    assert_problem(api(other_officer).get(url), 404, "not_found")
+    assert AuditEvent.objects.filter(actor=officer, action="read", object_id=str(run.pk)).count() == 6
 
 
 def test_missing_ranking_is_404(api, officer):
@@ -218,6 +266,7 @@ MATCHING_OPERATIONS = {
     ("/api/v1/children/{id}/rankings/", "get"),
     ("/api/v1/children/{id}/rankings/", "post"),
     ("/api/v1/rankings/{id}/", "get"),
+    ("/api/v1/rankings/{id}/excluded-families/", "get"),
     ("/api/v1/regions/{id}/matching-weights/", "get"),
     ("/api/v1/regions/{id}/matching-weights/", "put"),
     ("/api/v1/regions/{id}/matching-weights/", "patch"),

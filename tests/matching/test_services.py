@@ -10,12 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from matching.adapter import PROFILE_MISSING
 from matching.criteria.hard import HardRule
+from matching.engine import ENGINE_VERSION
 from matching.models import RANKING_IMMUTABLE, MatchingWeights, RankingRun, RankingScope
 from matching.selectors import ranking_get_for_user, ranking_list_for_case, weights_for_region
 from matching.services import (
     CASE_NOT_RANKABLE,
     CASE_WITHOUT_CHILDREN,
     RANKING_NOT_ALLOWED,
+    _approached_provider,
     approached_entry_ids_for,
     child_wishes_set,
     matching_weights_update,
@@ -46,9 +48,12 @@ def test_ranking_is_stored_with_snapshot_of_inputs_weights_results_and_exclusion
     assert [r["entry_id"] for r in run.results] == [good.pk]
     assert run.exclusions["counts"][HardRule.AGE] == 1
     assert run.exclusions["counts"][HardRule.REGISTER_STATUS] == 1
-    assert run.exclusions["families"] == {str(too_young.pk): HardRule.AGE, str(paused.pk): HardRule.REGISTER_STATUS}
+    assert run.excluded_families() == {too_young.pk: HardRule.AGE, paused.pk: HardRule.REGISTER_STATUS}
     assert run.weights == Weights().as_dict()
-    assert {f["entry_id"] for f in run.inputs["families"]} == {good.pk, too_young.pk, paused.pk}
+    # The ranked family's inputs are stored with it; the register as a whole is identified by its digest.
+    (entry,) = run.ranked_entries.all()
+    assert entry.family["entry_id"] == good.pk and (entry.family["age_min"], entry.family["age_max"]) == (3, 8)
+    assert len(run.pool_digest) == 64 and run.engine_version == ENGINE_VERSION
     assert run.inputs["case"]["children"] == [
         {"age": 5, "sex": "F", "legal_status": "not_free", "health_needs": [], "ethnicity": ""}
     ]
@@ -62,7 +67,9 @@ def test_snapshot_and_audit_never_contain_the_child_name(officer):
     register_family()
     case = child_case()
     run = ranking_run(child_case=case, actor=officer, today=TODAY)
-    stored = json.dumps([run.inputs, run.results, run.exclusions], ensure_ascii=False)
+    stored = json.dumps(
+        [run.inputs, list(run.results), run.exclusions, list(run.ranked_entries.values("family"))], ensure_ascii=False
+    )
     audit = json.dumps([e.details for e in AuditEvent.objects.all()], ensure_ascii=False)
     for secret in ("Tajné", "Jméno", "03-01"):
         assert secret not in stored
@@ -72,12 +79,15 @@ def test_snapshot_and_audit_never_contain_the_child_name(officer):
 def test_stored_ranking_cannot_be_changed_or_deleted(officer):
     register_family()
     run = ranking_run(child_case=child_case(), actor=officer, today=TODAY)
-    run.results = []
+    run.eligible_count = 0
     with pytest.raises(ValidationError) as error:
         run.save()
     assert RANKING_IMMUTABLE in error.value.messages
     with pytest.raises(ValidationError):
         RankingRun.objects.get(pk=run.pk).delete()
+    for row in (run.ranked_entries.get(), *run.exclusion_rows.all()):
+        with pytest.raises(ValidationError):
+            row.save()
     assert RankingRun.objects.get(pk=run.pk).eligible_count == 1
 
 
@@ -139,7 +149,7 @@ def test_regional_search_sees_only_the_region_national_sees_every_region(officer
     assert regional.considered_count == 1
     assert national.scope == RankingScope.NATIONAL
     assert {r["entry_id"] for r in national.results} == {home.pk, other.pk}
-    assert national.exclusions["families"] == {str(other_only_own.pk): HardRule.OTHER_REGION}
+    assert national.excluded_families() == {other_only_own.pk: HardRule.OTHER_REGION}
 
 
 def test_families_approached_for_another_child_are_excluded(officer):
@@ -147,18 +157,20 @@ def test_families_approached_for_another_child_are_excluded(officer):
     free = register_family()
     run = ranking_run(child_case=child_case(), actor=officer, approached_entry_ids={approached.pk}, today=TODAY)
     assert [r["entry_id"] for r in run.results] == [free.pk]
-    assert run.exclusions["families"] == {str(approached.pk): HardRule.CURRENTLY_APPROACHED}
+    assert run.excluded_families() == {approached.pk: HardRule.CURRENTLY_APPROACHED}
     assert run.inputs["approached_entry_ids"] == [approached.pk]
 
 
 def test_registered_provider_supplies_the_approached_families(officer):
     entry = register_family()
     case = child_case()
+    registered = list(_approached_provider)
     register_approached_entries_provider(lambda c: [entry.pk] if c.pk == case.pk else [])
     try:
         assert approached_entry_ids_for(case) == frozenset({entry.pk})
     finally:
-        register_approached_entries_provider(lambda c: [])
+        # Put back the child-mediation app's provider: later tests rely on it.
+        _approached_provider[:] = registered
 
 
 def test_child_with_no_suitable_family_gets_a_stored_empty_ranking_with_counts(officer):
