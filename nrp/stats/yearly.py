@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from nrp.core.choices import CareType
 from nrp.stats.presenters import Cell, Protector, Table
 
-REMOVAL_LABELS = {"removed": "vyřazen z evidence (§24c)", "withdrawn": "žádost vzata zpět"}
+REMOVAL_LABELS = {
+    "removed": gettext_lazy("vyřazen z evidence (§24c)"),
+    "withdrawn": gettext_lazy("žádost vzata zpět"),
+}
 
 
 def years_available(data: dict) -> list[str]:
@@ -32,7 +36,7 @@ def yearly_table(data: dict, year: str, p: Protector) -> Table:
             for c in cares
         ],
         *[
-            (_("Vyřazení a zpětvzetí: %(kind)s") % {"kind": _(REMOVAL_LABELS[k])}, [p.count(n)])
+            (_("Vyřazení a zpětvzetí: %(kind)s") % {"kind": REMOVAL_LABELS[k]}, [p.count(n)])
             for k, n in figures["removals"].items()
         ],
     ]
@@ -41,6 +45,6 @@ def yearly_table(data: dict, year: str, p: Protector) -> Table:
         if shown.suppressed:
             continue
         rows.append(
-            (_("Důvod (%(kind)s): %(reason)s") % {"kind": _(REMOVAL_LABELS[status]), "reason": text or "–"}, [shown])
+            (_("Důvod (%(kind)s): %(reason)s") % {"kind": REMOVAL_LABELS[status], "reason": text or "–"}, [shown])
         )
     return Table([_("ukazatel"), _("rok %(year)s (ke dni %(day)s)") % {"year": year, "day": figures["as_of"]}], rows)

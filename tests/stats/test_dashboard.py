@@ -117,3 +117,11 @@ def test_a_region_without_any_case_still_gets_its_page(client, country):
     response = client.get("/statistiky/")
     assert response.status_code == 200
     assert "Cesta žadatelů" in response.content.decode()
+
+
+def test_the_dashboard_speaks_english(client, officer, country):
+    client.force_login(officer)
+    client.cookies["django_language"] = "en"
+    page = client.get("/statistiky/").content.decode()
+    assert "Applicants&#x27; funnel" in page or "Applicants' funnel" in page
+    assert "Missing families" in page
