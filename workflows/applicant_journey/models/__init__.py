@@ -1,0 +1,90 @@
+"""Applicant journey models, by resource: ``register`` (the applicant register entry and its acceptance profile,
+read by matching and child mediation), ``journey`` (the process, its stages and history), ``documents`` (the
+application's checklist and uploads), ``activity`` (course, assessments, messages, notes, reminders, invitations).
+
+``from workflows.applicant_journey.models import ApplicantJourney`` keeps working; Django finds the models here.
+"""
+
+from workflows.applicant_journey.models.activity import (
+    Assessment,
+    AssessmentConclusion,
+    AssessmentKind,
+    CaseNote,
+    CourseAttendance,
+    CourseSession,
+    Invitation,
+    Message,
+    ReminderKind,
+    ReminderLog,
+)
+from workflows.applicant_journey.models.documents import (
+    HOUSEHOLD_DOCUMENT_KINDS,
+    REQUIRED_DOCUMENT_KINDS,
+    DocumentKind,
+    DocumentStatus,
+    DocumentVersion,
+    JourneyDocument,
+    document_upload_path,
+)
+from workflows.applicant_journey.models.journey import (
+    CLOSED_STAGES,
+    REGISTER_STAGES,
+    STAGE_ORDER,
+    AppealOutcome,
+    ApplicantJourney,
+    CompletenessOutcome,
+    DecisionOutcome,
+    EventKind,
+    JourneyEvent,
+    JourneyStage,
+    RegionDeadlineConfig,
+    StageVisit,
+)
+from workflows.applicant_journey.models.register import (
+    AGE_RANGE_INVALID,
+    CAPACITY_INVALID,
+    NO_CARE_TYPE,
+    NO_SEX_ACCEPTED,
+    AcceptanceProfile,
+    ApplicantRegisterEntry,
+    RegisterStatus,
+)
+
+__all__ = [
+    "AGE_RANGE_INVALID",
+    "CAPACITY_INVALID",
+    "CLOSED_STAGES",
+    "HOUSEHOLD_DOCUMENT_KINDS",
+    "NO_CARE_TYPE",
+    "NO_SEX_ACCEPTED",
+    "REGISTER_STAGES",
+    "REQUIRED_DOCUMENT_KINDS",
+    "STAGE_ORDER",
+    "AcceptanceProfile",
+    "AppealOutcome",
+    "ApplicantJourney",
+    "ApplicantRegisterEntry",
+    "Assessment",
+    "AssessmentConclusion",
+    "AssessmentKind",
+    "CaseNote",
+    "CompletenessOutcome",
+    "CourseAttendance",
+    "CourseSession",
+    "DecisionOutcome",
+    "DocumentKind",
+    "DocumentStatus",
+    "DocumentVersion",
+    "EventKind",
+    "Invitation",
+    "JourneyDocument",
+    "JourneyEvent",
+    "JourneyStage",
+    "Message",
+    "RegionDeadlineConfig",
+    "RegisterStatus",
+    "ReminderKind",
+    "ReminderLog",
+    "StageVisit",
+    "document_upload_path",
+]
