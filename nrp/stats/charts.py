@@ -12,7 +12,8 @@ from html import escape
 
 WIDTH = 640
 BAR_ROW = 26
-LEFT_LABELS = 170
+LEFT_LABELS = 190
+LABEL_CHARS = 27
 PAD = 28
 
 
@@ -31,13 +32,18 @@ def _open(chart_id: str, title: str, height: int, desc: str) -> list[str]:
 
 
 def _legend(series_names: list[str], y: int) -> list[str]:
+    """One legend row per series (long Czech names never overlap)."""
     parts = []
-    x = 0
     for i, name in enumerate(series_names):
-        parts.append(f'<rect class="series-{i % 6}" x="{x}" y="{y}" width="12" height="12"/>')
-        parts.append(f'<text class="chart-label" x="{x + 16}" y="{y + 11}">{escape(str(name))}</text>')
-        x += 24 + 7 * len(str(name))
+        row = y + i * 18
+        parts.append(f'<rect class="series-{i % 6}" x="0" y="{row}" width="12" height="12"/>')
+        parts.append(f'<text class="chart-label" x="18" y="{row + 11}">{escape(str(name))}</text>')
     return parts
+
+
+def _short(label: str) -> str:
+    text = str(label)
+    return escape(text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…")
 
 
 def hbar(
@@ -55,7 +61,7 @@ def hbar(
     rows = len(categories)
     per_row = 1 if stacked or len(series) == 1 else len(series)
     row_h = BAR_ROW if per_row == 1 else 12 * per_row + 8
-    legend_h = 22 if len(series) > 1 else 0
+    legend_h = 18 * len(series) + 4 if len(series) > 1 else 0
     height = PAD + rows * row_h + legend_h + 8
     totals = []
     for r in range(rows):
@@ -68,7 +74,7 @@ def hbar(
         y = PAD + r * row_h
         parts.append(
             f'<text class="chart-label" x="{LEFT_LABELS - 6}" y="{y + row_h / 2 + 4:.0f}" '
-            f'text-anchor="end">{escape(str(category))[:34]}</text>'
+            f'text-anchor="end">{_short(category)}</text>'
         )
         x = LEFT_LABELS
         for i, (_name, values) in enumerate(series):
@@ -116,7 +122,7 @@ def columns(
     plot_h = 180
     top = 20
     legend_y = top + plot_h + 34
-    height = legend_y + (22 if len(series) > 1 else 0)
+    height = legend_y + (18 * len(series) + 4 if len(series) > 1 else 0)
     slot = (WIDTH - 40) / count
     totals = [
         sum((s[1][c] or 0) for s in series) if stacked else max((s[1][c] or 0) for s in series)
