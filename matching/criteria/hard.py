@@ -9,9 +9,9 @@ from __future__ import annotations
 
 
 class HardRule:
-    # The entry is paused (§24b), withdrawn, removed (§24c) or already placed: not matchable.
+    # The entry is paused (SELECTION_PAUSE, §24a), withdrawn, removed (REGISTER_REMOVAL, §23j) or placed: not matchable.
     REGISTER_STATUS = "register_status"
-    # Právní moc not reached yet (effective_date in the future): matchable only from that date (§22).
+    # Právní moc not reached yet (effective_date in the future): matchable only from that date (§23i).
     NOT_YET_EFFECTIVE = "not_yet_effective"
     # Approached for another child right now (the child-mediation app passes these entry ids).
     CURRENTLY_APPROACHED = "currently_approached"

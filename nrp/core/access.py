@@ -130,7 +130,7 @@ POLICY: dict[str, dict[str, dict[str, Scope]]] = {
     Role.OSPOD: {
         Resource.APPLICANT_FILE: {R: S.ORP, W: S.ORP},
         Resource.DOCUMENT: {R: S.ORP, W: S.ORP},
-        # The ORP requests the Czech extract itself (§21(5)).
+        # The ORP requests the Czech extract itself (APPLICANT_FILE, §23c).
         Resource.CRIMINAL_RECORD: {R: S.ORP, W: S.ORP},
         Resource.CHILD_FILE: {R: S.ORP, W: S.ORP},
         Resource.CONFERENCE: {R: S.ORP},

@@ -30,7 +30,7 @@ class CareType(models.TextChoices):
     ADOPTION = "ADOPTION", _("Osvojení")
     # Dlouhodobá pěstounská péče: the child keeps ties to the birth family.
     FOSTER = "FOSTER", _("Pěstounská péče")
-    # Pěstounská péče na přechodnou dobu (PPPD, §27a): days to about a year; own register.
+    # Pěstounská péče na přechodnou dobu (PPPD): days to about a year; own register (its 2025 provision: U).
     FOSTER_TEMP = "FOSTER_TEMP", _("Pěstounská péče na přechodnou dobu")
     # Poručenství s osobní péčí: usually relatives, outside regional mediation.
     GUARDIAN = "GUARDIAN", _("Poručenství s osobní péčí")
@@ -45,7 +45,7 @@ class Sex(models.TextChoices):
 
 
 class OrganisationKind(models.TextChoices):
-    # Doprovázející organizace (NGO with a §48 authorisation).
+    # Doprovázející organizace (NGO with a §48 authorisation, ACCOMPANYING_ORGANISATION).
     ACCOMPANYING = "accompanying", _("Doprovázející organizace")
     # The regional office itself employs guides (průvodce zájemců o NRP).
     REGIONAL_OFFICE = "regional_office", _("Krajský úřad")
@@ -54,7 +54,7 @@ class OrganisationKind(models.TextChoices):
 class LegalStatus(models.TextChoices):
     """A child's legal status for mediation."""
 
-    # Právně volné dítě: parental consent given or not needed (§818 ff. civil code); adoption possible.
+    # Právně volné dítě: parental consent given or not needed (LEGALLY_FREE, civil code §818–§821); adoption possible.
     FREE = "free", _("právně volné")
     # Právně nevolné: only foster care (long-term or short-term) can be mediated.
     NOT_FREE = "not_free", _("právně nevolné")

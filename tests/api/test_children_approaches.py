@@ -1,9 +1,8 @@
-"""Approaches (§24(2), §24(3)) through the API: the next family of the signed minutes is approached, answers and
-the one extension are written with If-Match (a stale answer is 412 and changes nothing)."""
+"""Approaches (§24: SELECTION, SELECTION_NOTICE_30_DAYS, SELECTION_EXTENSION) through the API: the next family of
+the signed minutes is approached, answers and the one extension are written with If-Match (a stale answer is 412
+and changes nothing)."""
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 import pytest
 from drf_spectacular.generators import SchemaGenerator
@@ -11,7 +10,7 @@ from drf_spectacular.generators import SchemaGenerator
 from tests.api import test_children as shared
 from tests.api.conftest import assert_problem
 from tests.child_mediation.conftest import held_conference
-from workflows.child_mediation import services
+from workflows.child_mediation import deadlines, services
 from workflows.child_mediation.models import Approach, ApproachStatus, ChildCaseStatus
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +127,9 @@ def test_deadline_is_extended_only_once_by_at_most_30_days(api, officer, approac
     assert_problem(too_long, 400)
     first = program.post(url(approach, "extension/"), {"days": 20, "reason": "Nemoc."}, headers={"If-Match": etag})
     assert first.status_code == 200, first.content
-    assert first.json()["deadline"] == (approach.deadline + timedelta(days=20)).isoformat()
+    # 30 + 20 days from the notice, the last day moved to a working day (DEADLINE_COUNTING).
+    extended = deadlines.court_request_deadline(approach.notified_on, extended_by=20)
+    assert first.json()["deadline"] == extended.isoformat()
     second = program.post(url(approach, "extension/"), {"days": 5, "reason": "Znovu."}, {"If-Match": first["ETag"]})
     body = assert_problem(second, 400)
     assert body["errors"][0]["code"] == "extension_only_once"

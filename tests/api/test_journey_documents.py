@@ -33,7 +33,7 @@ def document_storage(settings, tmp_path):
 
 @pytest.fixture
 def journey(household, guide, ospod_worker):
-    """The Brno couple's journey with a filed application: the §21(5) checklist exists."""
+    """The Brno couple's journey with a filed application: the §23c checklist (APPLICANT_FILE) exists."""
     journey = services.journey_open(household=household, actor=guide, care_types=[CareType.ADOPTION])
     walk.to_application(journey, guide)
     walk.file_application(journey, ospod_worker)

@@ -25,23 +25,23 @@ def at(d: date):
     return mock.patch("django.utils.timezone.now", return_value=datetime(d.year, d.month, d.day, 10, tzinfo=PRAGUE))
 
 
-def test_appeal_period_is_15_days_from_delivery_per_spravni_rad_83_1():
+def test_appeal_period_is_15_days_from_delivery_appeal_period():
     # Delivered on Wednesday 4 March 2026: the 15th day is Thursday 19 March.
     assert deadlines.appeal_deadline(date(2026, 3, 4)) == date(2026, 3, 19)
     assert not deadlines.is_appeal_late(delivered_on=date(2026, 3, 4), filed_on=date(2026, 3, 19))
     assert deadlines.is_appeal_late(delivered_on=date(2026, 3, 4), filed_on=date(2026, 3, 20))
 
 
-def test_appeal_period_ending_on_a_weekend_moves_to_monday_per_spravni_rad_40_1_c():
+def test_appeal_period_ending_on_a_weekend_moves_to_monday_deadline_counting():
     # Delivered Friday 27 Feb 2026 + 15 = Saturday 14 March → Monday 16 March.
     assert deadlines.appeal_deadline(date(2026, 2, 27)) == date(2026, 3, 16)
 
 
-def test_change_of_circumstances_duty_is_15_days_per_paragraph_22():
+def test_change_of_circumstances_duty_is_15_days_change_report():
     assert deadlines.change_report_deadline(date(2026, 5, 1)) == date(2026, 5, 16)
 
 
-def test_course_minimum_is_48_hours_and_72_for_short_term_foster_care():
+def test_course_minimum_is_48_hours_and_72_for_short_term_foster_care_course_hours():
     assert deadlines.course_minimum_hours([CareType.ADOPTION]) == 48
     assert deadlines.course_minimum_hours([CareType.FOSTER]) == 48
     assert deadlines.course_minimum_hours([CareType.FOSTER_TEMP]) == 72

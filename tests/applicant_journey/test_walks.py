@@ -43,7 +43,7 @@ def test_approval_for_adoption_enters_the_register_on_finality(journey, guide, o
     assert entry.status == RegisterStatus.ACTIVE
     assert entry.care_types == [CareType.ADOPTION]
     assert entry.region == journey.region
-    # §22 + správní řád §83(1): matchable only from the day after the 15-day appeal period.
+    # APPLICANT_REGISTER (§23i) + APPEAL_PERIOD (SŘ §83(1)): matchable only from the day after the appeal period.
     assert entry.effective_date == appeal_deadline(DELIVERED) + timedelta(days=1)
     assert entry.effective_date > DELIVERED + timedelta(days=15)
     assert entry.profile.age_max == 4
@@ -114,7 +114,10 @@ def test_orp_rejection_is_recorded_with_reasons(journey, guide, ospod_worker):
     with pytest.raises(ValidationError):
         services.application_check(journey=journey, actor=ospod_worker, outcome="rejected", reasons=" ")
     services.application_check(
-        journey=journey, actor=ospod_worker, outcome="rejected", reasons="Žadatel žije trvale v zahraničí (§20)."
+        journey=journey,
+        actor=ospod_worker,
+        outcome="rejected",
+        reasons="Žadatel má obvyklé bydliště v zahraničí (§23a odst. 1).",
     )
     journey.refresh_from_db()
     assert journey.stage == JourneyStage.REJECTED_ORP
@@ -221,7 +224,7 @@ def register(journey, guide, ospod_worker, officer, assessor):
 
 def test_pause_and_resume_in_the_register(journey, guide, ospod_worker, officer, assessor, applicant):
     entry = register(journey, guide, ospod_worker, officer, assessor)
-    services.register_entry_pause(entry=entry, actor=officer, reason="Rodina čeká vlastní dítě (§24b).")
+    services.register_entry_pause(entry=entry, actor=officer, reason="Rodina čeká vlastní dítě (§24a).")
     entry.refresh_from_db()
     journey.refresh_from_db()
     assert entry.status == RegisterStatus.PAUSED and journey.stage == JourneyStage.PAUSED

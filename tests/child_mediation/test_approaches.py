@@ -1,4 +1,5 @@
-"""The approach sequence: written notice, §24(3) deadline and extension, decline → next family, lapse."""
+"""The approach sequence: written notice, the §24 window to ask the court and its extension (rules SELECTION,
+SELECTION_NOTICE_30_DAYS, SELECTION_EXTENSION), decline → next family, lapse."""
 
 from __future__ import annotations
 
@@ -25,9 +26,9 @@ def test_approach_needs_signed_minutes(waiting_case, officer):
     assert str(approach_services.NO_SIGNED_MINUTES) in exc.value.messages
 
 
-def test_first_family_is_notified_with_30_day_court_deadline_24_3(waiting_case, officer, families):
+def test_first_family_is_notified_with_30_day_court_deadline_selection_notice_30_days(waiting_case, officer, families):
     held_conference(waiting_case, officer, families)
-    notified = timezone.localdate() - timedelta(days=1)
+    notified = date(2026, 3, 2)  # + 30 days = Wednesday 1 April, a working day
     approach = services.approach_start_next(case=waiting_case, officer=officer, notified_on=notified)
     assert approach.entry == families[0]
     assert approach.position == 1
@@ -80,16 +81,18 @@ def test_accepted_approach_keeps_the_family_until_the_court(waiting_case, office
     assert families[0].pk in approached_entry_ids()
 
 
-def test_extension_once_by_at_most_30_days_24_3(waiting_case, officer, families):
+def test_extension_once_by_at_most_30_days_selection_extension(waiting_case, officer, families):
     held_conference(waiting_case, officer, families)
-    today = timezone.localdate()
+    today = date(2026, 3, 2)
     approach = services.approach_start_next(case=waiting_case, officer=officer, notified_on=today)
     with pytest.raises(ValidationError) as exc:
         services.approach_extend(approach=approach, officer=officer, days=31, reason="Nemoc.", today=today)
     assert str(approach_services.EXTENSION_TOO_LONG) in exc.value.messages
     services.approach_extend(approach=approach, officer=officer, days=30, reason="Nemoc v rodině.", today=today)
     approach.refresh_from_db()
-    assert approach.deadline == today + timedelta(days=60)
+    # 60 days end on Friday 1 May 2026, a public holiday: the period ends on Monday 4 May (DEADLINE_COUNTING).
+    assert today + timedelta(days=60) == date(2026, 5, 1)
+    assert approach.deadline == date(2026, 5, 4)
     with pytest.raises(ValidationError) as exc:
         services.approach_extend(approach=approach, officer=officer, days=5, reason="Znovu.", today=today)
     assert str(approach_services.EXTENSION_ONLY_ONCE) in exc.value.messages
@@ -104,29 +107,36 @@ def test_extension_not_after_the_deadline_passed(waiting_case, officer, families
     assert str(approach_services.EXTENSION_AFTER_DEADLINE) in exc.value.messages
 
 
-def test_lapsed_court_request_deadline_closes_approach_and_moves_on_24_3(waiting_case, officer, families):
+def test_lapsed_court_request_deadline_closes_approach_and_moves_on_selection_notice_30_days(
+    waiting_case, officer, families
+):
     held_conference(waiting_case, officer, families)
     notified = date(2026, 10, 1)
     approach = services.approach_start_next(case=waiting_case, officer=officer, notified_on=notified)
+    # The 30th day is Saturday 31 October: the last day is Monday 2 November (DEADLINE_COUNTING).
+    last_day = date(2026, 11, 2)
+    assert approach.deadline == last_day
     # On the last day of the period nothing lapses.
-    assert services.mediation_tick(today=notified + timedelta(days=30))["lapsed"] == 0
-    counts = services.mediation_tick(today=notified + timedelta(days=31))
+    assert services.mediation_tick(today=last_day)["lapsed"] == 0
+    counts = services.mediation_tick(today=last_day + timedelta(days=1))
     assert counts["lapsed"] == 1
     approach.refresh_from_db()
     assert approach.status == ApproachStatus.LAPSED
     assert approach.reason == str(approach_services.LAPSED_REASON)
     nxt = Approach.objects.get(case=waiting_case, status=ApproachStatus.OPEN)
     assert nxt.entry == families[1]
-    assert nxt.notified_on == notified + timedelta(days=31)
+    assert nxt.notified_on == last_day + timedelta(days=1)
     # Idempotent: the same day again changes nothing.
-    assert services.mediation_tick(today=notified + timedelta(days=31))["lapsed"] == 0
+    assert services.mediation_tick(today=last_day + timedelta(days=1))["lapsed"] == 0
 
 
 def test_extended_deadline_does_not_lapse_early(waiting_case, officer, families):
     held_conference(waiting_case, officer, families)
-    notified = timezone.localdate() - timedelta(days=20)
+    notified = date(2026, 3, 2)  # + 45 days = Thursday 16 April, a working day
     approach = services.approach_start_next(case=waiting_case, officer=officer, notified_on=notified)
-    services.approach_extend(approach=approach, officer=officer, days=15, reason="Soud.")
+    services.approach_extend(
+        approach=approach, officer=officer, days=15, reason="Soud.", today=notified + timedelta(days=20)
+    )
     assert services.mediation_tick(today=notified + timedelta(days=45))["lapsed"] == 0
     assert services.mediation_tick(today=notified + timedelta(days=46))["lapsed"] == 1
 

@@ -100,14 +100,14 @@ def test_every_rule_has_a_table_row():
 
 @pytest.mark.parametrize("status", ["paused", "withdrawn", "removed", "placed"])
 def test_paused_withdrawn_removed_or_placed_family_is_not_matchable(status):
-    """§24b pause, withdrawal, §24c removal, or already placed: all out of matching."""
+    """SELECTION_PAUSE (§24a), withdrawal, REGISTER_REMOVAL (§23j), or already placed: all out of matching."""
     result = rank(case(), prepare_pool([family(1, status=status)], today=TODAY))
     assert result.is_empty
     assert result.excluded_count(HardRule.REGISTER_STATUS) == 1
 
 
 def test_family_is_matchable_from_the_day_the_decision_takes_effect():
-    """§22: právní moc – matchable from that date, not before."""
+    """APPLICANT_REGISTER (§23i): právní moc – matchable from that date, not before."""
     pool = prepare_pool(
         [family(1, effective_date=TODAY), family(2, effective_date=TODAY + timedelta(days=1))], today=TODAY
     )

@@ -1,8 +1,10 @@
-"""Every deadline of the applicant journey, in one place, with its legal reference.
+"""Every deadline of the applicant journey, in one place, with its legal basis (rule ids of ``nrp.law``).
 
-A rule says how many days a step may take and from which moment it runs. Statutory rules (the law fixes the
-number) cannot be changed; the others are defaults a region may override with ``RegionDeadlineConfig``.
-Where the law gives no deadline the comment says so and names the reason for the default.
+A rule says how many days a step may take and from which moment it runs. Where the law fixes the number (a rule
+of ``nrp.law`` with a default that no region may change) the days come from there and cannot be overridden; the
+others are defaults a region may override with ``RegionDeadlineConfig``. Where the law gives no deadline the
+comment says so and names the reason for the default. Periods of the applicant (appeal) are counted as
+správní řád §40 says, with weekends and Czech public holidays (``nrp.core.workdays``).
 """
 
 from __future__ import annotations
@@ -12,51 +14,69 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext_lazy as _
 
+from nrp import law
+from nrp.core.workdays import period_end
+
+NO_STATUTORY_DEADLINE = _("bez zákonné lhůty")
+
 
 @dataclass(frozen=True)
 class DeadlineRule:
     code: str
     days: int
     label: str
-    legal_reference: str
+    # Rule ids of nrp.law the step rests on (its citation is rendered from there); empty: practice only.
+    law_ids: tuple[str, ...] = ()
     # True when the law fixes the number of days: regions may not override it.
     statutory: bool = False
+
+    @property
+    def legal_reference(self) -> str:
+        """The citations of the rule in the current language ("bez zákonné lhůty" for a practice deadline)."""
+        return "; ".join(law.cite(i, form="short") for i in self.law_ids) or str(NO_STATUTORY_DEADLINE)
+
+
+def _from_law(code: str, rule_id: str, label) -> DeadlineRule:
+    """A deadline whose number the law (or the law's shipped default) gives: one source for days and whether a
+    region may change them."""
+    rule = law.rule(rule_id)
+    return DeadlineRule(code, law.default(rule_id), label, (rule_id,), statutory=not rule.region_may_change)
 
 
 RULES: dict[str, DeadlineRule] = {
     rule.code: rule
     for rule in [
         # No statutory deadline: a guide should meet a new prospective applicant within a month (default).
-        DeadlineRule("information_meeting", 30, _("Informační schůzka od prvního kontaktu"), "—"),
-        # No statutory deadline: the applicant decides when to file; a month keeps the case from drifting.
-        DeadlineRule("file_application", 60, _("Podání žádosti od informační schůzky"), "§21 (bez lhůty)"),
-        # Správní řád §45(2): the authority asks to complete a deficient application without undue delay.
-        DeadlineRule("check_application", 15, _("Kontrola úplnosti od podání"), "správní řád §45(2)"),
-        # Správní řád §45(2): the authority sets a reasonable deadline to complete the application (default).
-        DeadlineRule("complete_application", 30, _("Doplnění žádosti od vrácení"), "správní řád §45(2)"),
-        # No statutory deadline for the home visit; it must fit inside the hand-over deadline below.
-        DeadlineRule("social_investigation", 21, _("Sociální šetření od úplné žádosti"), "§21(4) (bez lhůty)"),
-        # Not confirmed by law (domain spec): the OSPOD sends the file to the KÚ within 30 days of the complete
-        # application. Counted from the complete application, not from the task.
-        DeadlineRule("handover", 30, _("Předání spisu kraji od úplné žádosti"), "§21(4) – lhůta neověřena"),
+        DeadlineRule("information_meeting", 30, _("Informační schůzka od prvního kontaktu")),
+        # No statutory deadline: the applicant decides when to file; two months keep the case from drifting.
+        DeadlineRule("file_application", 60, _("Podání žádosti od informační schůzky"), ("APPLICATION",)),
+        # SŘ §45(2): the authority asks to complete a deficient application without undue delay.
+        DeadlineRule("check_application", 15, _("Kontrola úplnosti od podání"), ("APPLICATION_DEFICIENT",)),
+        # SŘ §45(2): the authority sets a reasonable deadline to complete the application (default).
+        DeadlineRule("complete_application", 30, _("Doplnění žádosti od vrácení"), ("APPLICATION_DEFICIENT",)),
+        # No statutory deadline for the home visit (§23b); it must fit inside the hand-over deadline below.
+        DeadlineRule("social_investigation", 21, _("Sociální šetření od úplné žádosti"), ("ORP_PROCEEDINGS",)),
+        # Not confirmed by law (U): the OSPOD sends the file to the KÚ within 30 days of the complete application.
+        # Counted from the complete application, not from the task.
+        _from_law("handover", "HANDOVER_PERIOD", _("Předání spisu kraji od úplné žádosti")),
         # No statutory deadline: the officer picks an assessor within a week of receiving the file (default).
-        DeadlineRule("assign_assessment", 7, _("Zadání odborného posouzení od převzetí spisu"), "§27 (bez lhůty)"),
+        DeadlineRule("assign_assessment", 7, _("Zadání odborného posouzení od převzetí spisu"), ("EXPERT_ASSESSMENT",)),
         # No statutory deadline for the expert assessment (§27); 90 days is common practice (default).
-        DeadlineRule("expert_assessment", 90, _("Odborné posouzení od zadání"), "§27 (bez lhůty)"),
-        # No statutory deadline for the course itself; regions run it in cycles of about half a year (default).
-        DeadlineRule("preparation", 180, _("Příprava od ukončení posouzení"), "§11(2)(b) (bez lhůty)"),
-        # Správní řád §36(3): the party must be able to comment on the file before the decision (default 15).
-        DeadlineRule("file_inspection", 15, _("Seznámení s podklady"), "správní řád §36(3)"),
-        # Správní řád §71(3): a decision within 30 days once the grounds are complete.
-        DeadlineRule("decision", 30, _("Vydání rozhodnutí od seznámení s podklady"), "správní řád §71(3)", True),
-        # Správní řád §83(1): an appeal within 15 days of delivery of the decision.
-        DeadlineRule("appeal", 15, _("Lhůta pro odvolání od doručení"), "správní řád §83(1)", True),
+        DeadlineRule("expert_assessment", 90, _("Odborné posouzení od zadání"), ("EXPERT_ASSESSMENT",)),
+        # No statutory deadline for the course itself (§23k); regions run it in cycles of about half a year.
+        DeadlineRule("preparation", 180, _("Příprava od ukončení posouzení"), ("PREPARATION",)),
+        # SŘ §36(3): the party must be able to comment on the file before the decision (the officer's task, 15).
+        DeadlineRule("file_inspection", 15, _("Seznámení s podklady"), ("FILE_INSPECTION",)),
+        # SŘ §71(3): a decision within 30 days.
+        _from_law("decision", "DECISION_DEADLINE", _("Vydání rozhodnutí od seznámení s podklady")),
+        # SŘ §83(1): an appeal within 15 days of delivery of the decision.
+        _from_law("appeal", "APPEAL_PERIOD", _("Lhůta pro odvolání od doručení")),
         # The officer records finality (or the appeal) once the appeal period has run: 15 days + 5 for post.
-        DeadlineRule("finality", 20, _("Záznam právní moci od doručení"), "správní řád §73(1)"),
-        # Správní řád §88(1) and §90(6): the appellate body decides within 30 days, +30 when it must investigate.
-        DeadlineRule("appeal_outcome", 60, _("Rozhodnutí o odvolání od podání"), "správní řád §88, §90(6)"),
-        # The decision imposes the duty to report relevant changes within 15 days (§22, domain spec).
-        DeadlineRule("change_report", 15, _("Oznámení změny poměrů od změny"), "§22 – povinnost v rozhodnutí", True),
+        DeadlineRule("finality", 20, _("Záznam právní moci od doručení"), ("FINALITY",)),
+        # SŘ §88(1) and §90(6): forwarded within 30 days, the appellate body decides within 30 more.
+        _from_law("appeal_outcome", "APPEAL_DECISION", _("Rozhodnutí o odvolání od podání")),
+        # §23k: the duty to report relevant changes within 15 days (U: a regional setting until confirmed).
+        _from_law("change_report", "CHANGE_REPORT", _("Oznámení změny poměrů od změny")),
     ]
 }
 
@@ -77,8 +97,8 @@ NODE_RULE = {
     "appeal_outcome": "appeal_outcome",
 }
 
-# Preparation course minimum hours per care type (vyhláška č. 473/2012 Sb.; domain spec).
-COURSE_MIN_HOURS = {"ADOPTION": 48, "FOSTER": 48, "FOSTER_TEMP": 72}
+# Preparation course minimum hours per care type (rule COURSE_HOURS, U: 48 h, 72 h for short-term foster care).
+COURSE_MIN_HOURS = {"ADOPTION": law.default("COURSE_HOURS"), "FOSTER": law.default("COURSE_HOURS"), "FOSTER_TEMP": 72}
 
 
 def rule_days(code: str, *, region_id: int | None = None, overrides: dict[str, int] | None = None) -> int:
@@ -103,26 +123,40 @@ def due_date(code: str, *, start: date, region_id: int | None = None, overrides:
 
 
 def appeal_deadline(delivered_on: date) -> date:
-    """Last day to appeal: 15 days from delivery (správní řád §83(1)); the delivery day is not counted (§40(1)(a)).
-
-    When the last day falls on a weekend the period ends on the next working day (§40(1)(c)); public holidays
-    are not modelled here.
-    """
-    last = delivered_on + timedelta(days=RULES["appeal"].days)
-    while last.weekday() >= 5:
-        last += timedelta(days=1)
-    return last
+    """Last day to appeal (APPEAL_PERIOD): 15 days from delivery, the delivery day not counted; a last day on a
+    Saturday, Sunday or public holiday moves to the next working day (DEADLINE_COUNTING)."""
+    return period_end(delivered_on, RULES["appeal"].days)
 
 
 def is_appeal_late(*, delivered_on: date, filed_on: date) -> bool:
+    """LATE_APPEAL: filed after the last day of the appeal period."""
     return filed_on > appeal_deadline(delivered_on)
 
 
-def change_report_deadline(occurred_on: date) -> date:
-    """The duty to report a relevant change within 15 days (§22 decision; domain spec)."""
-    return occurred_on + timedelta(days=RULES["change_report"].days)
+def effective_without_appeal(delivered_on: date) -> date:
+    """FINALITY: with no appeal in time the decision takes effect the day after the appeal period ends."""
+    return appeal_deadline(delivered_on) + timedelta(days=1)
+
+
+def effective_on_waiver(*, delivered_on: date, waived_on: date) -> date:
+    """APPEAL_WAIVER: final on the day the waiver reached the authority, never before the decision was delivered."""
+    return max(delivered_on, waived_on)
+
+
+def appeal_forwarding_deadline(filed_on: date) -> date:
+    """APPEAL_FORWARDING: the KÚ sends the appeal with the file to the ministry within 30 days of receiving it."""
+    return period_end(filed_on, law.default("APPEAL_FORWARDING"))
+
+
+def change_report_deadline(occurred_on: date, *, region_id: int | None = None) -> date:
+    """CHANGE_REPORT (§23k, U): a relevant change is reported within 15 days (a regional setting until confirmed).
+
+    Counted in calendar days: it is the applicant's duty under the SPOD act, not a period of the proceedings.
+    """
+    return occurred_on + timedelta(days=rule_days("change_report", region_id=region_id))
 
 
 def course_minimum_hours(care_types: list[str]) -> int:
-    """48 h for adoption and long-term foster care, 72 h when short-term foster care is among them."""
-    return max((COURSE_MIN_HOURS.get(c, 0) for c in care_types), default=48) or 48
+    """COURSE_HOURS: 48 h for adoption and long-term foster care, 72 h when short-term foster care is among them."""
+    floor = law.default("COURSE_HOURS")
+    return max((COURSE_MIN_HOURS.get(c, 0) for c in care_types), default=floor) or floor

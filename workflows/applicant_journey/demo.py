@@ -19,6 +19,7 @@ from unittest import mock
 from django.db import transaction
 from django.utils import timezone
 
+from nrp import law
 from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Role, Sex
 from nrp.core.demo import DEMO_DOMAIN, demo_user, grant, person_name
 from workflows.applicant_journey import services
@@ -273,7 +274,7 @@ class Walker:
                     journey=journey,
                     actor=self.ospod,
                     outcome="rejected",
-                    reasons="Žadatelé nemají trvalý pobyt v ČR (§20(1)).",
+                    reasons=f"Žadatelé nemají obvyklé bydliště v ČR ({law.cite('APPLICATION_ELIGIBILITY', 'short')}).",
                 )
             elif target == "incomplete":
                 self.wait(clock, "tail")
@@ -290,9 +291,8 @@ class Walker:
             elif target == "paused":
                 entry = ApplicantRegisterEntry.objects.get(household=self.household)
                 self.wait(clock, "pause")
-                services.register_entry_pause(
-                    entry=entry, actor=self.officer, reason="Žádost rodiny: narození vlastního dítěte (§24b)."
-                )
+                reason = f"Žádost rodiny: narození vlastního dítěte ({law.cite('SELECTION_PAUSE', 'short')})."
+                services.register_entry_pause(entry=entry, actor=self.officer, reason=reason)
             if rng.random() < 0.3:
                 Message.objects.create(
                     journey=journey,

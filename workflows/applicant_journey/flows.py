@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import act, flow, lock
 
+from nrp import law
 from workflows.applicant_journey import steps
 from workflows.applicant_journey.models import ApplicantJourney
 from workflows.applicant_journey.services import register
@@ -24,7 +25,8 @@ step = StepView.as_view()
 class ApplicantJourneyFlow(flow.Flow):
     """Cesta žadatele
 
-    Od prvního kontaktu s průvodcem po zápis do evidence žadatelů (§21, §22, §27 zákona č. 359/1999 Sb.).
+    Od prvního kontaktu s průvodcem po zápis do evidence žadatelů (§23a–§23k a §27 zákona č. 359/1999 Sb. ve znění
+    od 1. 1. 2025; citace v titulcích kroků se vykreslují z ``nrp.law``).
     """
 
     process_class = ApplicantJourney
@@ -39,7 +41,7 @@ class ApplicantJourneyFlow(flow.Flow):
     )
     file_application = (
         steps.FILE_APPLICATION.node(step)
-        .Annotation(title=_("Podání žádosti na OSPOD (§21)"))
+        .Annotation(title=law.message(_("Podání žádosti na OSPOD (%(law)s)"), law="APPLICATION"))
         .Next(this.check_application)
     )
     check_application = (
@@ -68,14 +70,18 @@ class ApplicantJourneyFlow(flow.Flow):
         .Next(this.expert_assessment)
     )
     expert_assessment = (
-        steps.EXPERT_ASSESSMENT.node(step).Annotation(title=_("Odborné posouzení (§27)")).Next(this.preparation)
+        steps.EXPERT_ASSESSMENT.node(step)
+        .Annotation(title=law.message(_("Odborné posouzení (%(law)s)"), law="EXPERT_ASSESSMENT"))
+        .Next(this.preparation)
     )
     preparation = (
         steps.PREPARATION.node(step).Annotation(title=_("Příprava k přijetí dítěte")).Next(this.file_inspection)
     )
     file_inspection = steps.FILE_INSPECTION.node(step).Annotation(title=_("Seznámení s podklady")).Next(this.decision)
     decision = (
-        steps.DECISION.node(step).Annotation(title=_("Rozhodnutí o zařazení do evidence (§22)")).Next(this.finality)
+        steps.DECISION.node(step)
+        .Annotation(title=law.message(_("Rozhodnutí o zařazení do evidence (%(law)s)"), law="REGISTER_DECISION"))
+        .Next(this.finality)
     )
     # After delivery: either an appeal arrives (late ones are recorded and flagged) or the decision becomes final.
     finality = steps.FINALITY.node(step).Annotation(title=_("Odvolání nebo právní moc")).Next(this.route_appeal)

@@ -1,29 +1,34 @@
-"""Every deadline of child mediation in one place, with its legal reference.
+"""Every deadline of child mediation in one place, with its legal basis (rule ids of ``nrp.law``).
 
-Statutory deadlines are constants; the configurable ones (not fixed by law) have a default here and a per-region
-override in ``RegionMediationSettings``. Functions take the dates they need, so tests pass their own clock.
+The numbers come from ``nrp.law`` (one source for the number, its citation and its confidence); the configurable
+ones have a per-region override in ``RegionMediationSettings``. Periods a family must keep (the window to ask the
+court, the foster-care agreement) end on a working day as správní řád §40 counts them (rule DEADLINE_COUNTING,
+weekends and Czech public holidays). Functions take the dates they need, so tests pass their own clock.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-# §24(2), §24(3) zákona o SPOD: the family notified in writing must ask the court for the child's placement
+from nrp import law
+from nrp.core.workdays import period_end
+
+# SELECTION_NOTICE_30_DAYS (§24, U): the family notified in writing must ask the court for the child's placement
 # within 30 days of the notice.
-COURT_REQUEST_DAYS = 30
-# §24(3): the regional office may extend that period once, by at most 30 days.
-COURT_REQUEST_MAX_EXTENSION_DAYS = 30
-# Not fixed by law (domain note): days in the register without a suitable family before the national search
-# (celostátní hledání); configurable per region, this is the default.
-DEFAULT_ESCALATION_DAYS = 30
-# Zákon o SPOD (docs/domain.md, step 4): a legally free child not placed for adoption within 6 months of
-# entering the register is made available to ÚMPOD for intercountry adoption, and the ORP is told.
-INTERCOUNTRY_AFTER_MONTHS = 6
-# §47b zákona o SPOD: the foster-care agreement (dohoda o výkonu pěstounské péče) within 30 days of the court
-# decision taking effect.
-FOSTER_AGREEMENT_DAYS = 30
-# §829 občanského zákoníku: at least 6 months of care by the future adopters before the court decides the adoption.
-PRE_ADOPTION_CARE_MONTHS = 6
+COURT_REQUEST_DAYS = law.default("SELECTION_NOTICE_30_DAYS")
+# SELECTION_EXTENSION (§24, U): the regional office may extend that period once, by at most 30 days.
+COURT_REQUEST_MAX_EXTENSION_DAYS = law.default("SELECTION_EXTENSION")
+# NATIONAL_SEARCH_AFTER (not fixed by law): days in the register without a suitable family before the national
+# search (celostátní hledání); configurable per region, this is the default.
+DEFAULT_ESCALATION_DAYS = law.default("NATIONAL_SEARCH_AFTER")
+# CHILD_TO_UMPOD (§22(3), U): a legally free child not placed for adoption within 6 months of entering the
+# register is made available to ÚMPOD for intercountry adoption, and the ORP is told.
+INTERCOUNTRY_AFTER_MONTHS = law.default("CHILD_TO_UMPOD")
+# FOSTER_AGREEMENT (§47b, U): the foster-care agreement (dohoda o výkonu pěstounské péče) within 30 days of the
+# court decision taking effect.
+FOSTER_AGREEMENT_DAYS = law.default("FOSTER_AGREEMENT")
+# PRE_ADOPTION_CARE (civil code §829, U): at least 6 months of care by the future adopters before the adoption.
+PRE_ADOPTION_CARE_MONTHS = law.default("PRE_ADOPTION_CARE")
 
 
 def add_months(day: date, months: int) -> date:
@@ -38,9 +43,10 @@ def add_months(day: date, months: int) -> date:
     raise ValueError(day)  # pragma: no cover
 
 
-def court_request_deadline(notified_on: date) -> date:
-    """§24(3): 30 days from the written notice."""
-    return notified_on + timedelta(days=COURT_REQUEST_DAYS)
+def court_request_deadline(notified_on: date, *, extended_by: int = 0) -> date:
+    """SELECTION_NOTICE_30_DAYS: 30 days from the written notice, plus an extension (SELECTION_EXTENSION); a last
+    day on a weekend or public holiday moves to the next working day (DEADLINE_COUNTING)."""
+    return period_end(notified_on, COURT_REQUEST_DAYS + extended_by)
 
 
 def escalation_days(region) -> int:
@@ -56,15 +62,15 @@ def escalation_due(region, registered_on: date) -> date:
 
 
 def intercountry_due(registered_on: date) -> date:
-    """6 months in the register without adoption mediation → ÚMPOD."""
+    """CHILD_TO_UMPOD: 6 months in the register without adoption mediation → ÚMPOD."""
     return add_months(registered_on, INTERCOUNTRY_AFTER_MONTHS)
 
 
 def foster_agreement_due(effective_date: date) -> date:
-    """§47b: 30 days from the court decision taking effect."""
-    return effective_date + timedelta(days=FOSTER_AGREEMENT_DAYS)
+    """FOSTER_AGREEMENT: 30 days from the court decision taking effect (the last day a working day)."""
+    return period_end(effective_date, FOSTER_AGREEMENT_DAYS)
 
 
 def earliest_adoption_date(pre_adoption_care_start: date) -> date:
-    """§829 OZ: 6 months of pre-adoption care first."""
+    """PRE_ADOPTION_CARE: 6 months of care by the future adopters first."""
     return add_months(pre_adoption_care_start, PRE_ADOPTION_CARE_MONTHS)

@@ -1,14 +1,16 @@
-"""Approaching families in the order the conference chose (oslovení žadatelů, §24(2), §24(3))."""
+"""Approaching families in the order the conference chose (oslovení žadatelů, §24: rules SELECTION,
+SELECTION_NOTICE_30_DAYS, SELECTION_EXTENSION of ``nrp.law``)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nrp import law
 from nrp.audit.models import AuditAction
 from workflows.applicant_journey.models import ApplicantRegisterEntry, RegisterStatus
 from workflows.child_mediation import deadlines
@@ -29,13 +31,15 @@ NO_SIGNED_MINUTES = _("Rodiny lze oslovovat až podle podepsaného zápisu z př
 CASE_NOT_SEARCHING = _("Dítě není ve stavu, kdy se pro něj hledá rodina.")
 NOT_OPEN = _("Odpověď lze zaznamenat jen u otevřeného oslovení.")
 FAILED_MATCH_NEEDS_REASON = _("U nezdařeného párování uveďte důvod.")
-EXTENSION_ONLY_ONCE = _("Lhůtu k podání návrhu soudu lze prodloužit jen jednou (§24 odst. 3).")
-EXTENSION_TOO_LONG = _("Lhůtu lze prodloužit nejvýše o 30 dní (§24 odst. 3).")
+EXTENSION_ONLY_ONCE = law.message(
+    _("Lhůtu k podání návrhu soudu lze prodloužit jen jednou (%(law)s)."), law="SELECTION_EXTENSION"
+)
+EXTENSION_TOO_LONG = law.message(_("Lhůtu lze prodloužit nejvýše o 30 dní (%(law)s)."), law="SELECTION_EXTENSION")
 EXTENSION_TOO_SHORT = _("Prodloužení musí být alespoň o 1 den.")
 EXTENSION_AFTER_DEADLINE = _("Lhůta už uplynula; prodloužit ji nelze.")
 EXTENSION_NEEDS_REASON = _("Uveďte důvod prodloužení lhůty.")
 NOTICE_IN_FUTURE = _("Datum písemného vyrozumění nemůže být v budoucnosti.")
-LAPSED_REASON = _("Rodina nepodala návrh soudu ve lhůtě (§24 odst. 3).")
+LAPSED_REASON = law.message(_("Rodina nepodala návrh soudu ve lhůtě (%(law)s)."), law="SELECTION_NOTICE_30_DAYS")
 
 SEARCHING = (ChildCaseStatus.WAITING, ChildCaseStatus.NATIONAL)
 
@@ -74,7 +78,7 @@ def next_entry_to_approach(case: ChildCase, minutes: ConferenceMinutes) -> tuple
 def approach_start_next(
     *, case: ChildCase, officer, notified_on: date | None = None, created_by=None
 ) -> Approach | None:
-    """Notify the next family on the signed list in writing (§24(2)); None when the list is exhausted.
+    """Notify the next family on the signed list in writing (SELECTION, §24); None when the list is exhausted.
 
     The case row is locked FOR UPDATE, and a partial unique index allows one active approach per case and per
     family, so two officers clicking at once never approach two families for the same child.
@@ -159,7 +163,7 @@ def approach_record_answer(
 
 @transaction.atomic
 def approach_extend(*, approach: Approach, officer, days: int, reason: str, today: date | None = None) -> Approach:
-    """§24(3): the KÚ may extend the court-request period once, by at most 30 days."""
+    """SELECTION_EXTENSION (§24): the KÚ may extend the court-request period once, by at most 30 days."""
     lock_case(approach.case)
     approach = Approach.objects.select_for_update().select_related("case").get(pk=approach.pk)
     require_officer(officer, approach.case)
@@ -176,7 +180,7 @@ def approach_extend(*, approach: Approach, officer, days: int, reason: str, toda
         raise ValidationError(EXTENSION_AFTER_DEADLINE)
     if not reason.strip():
         raise ValidationError({"reason": EXTENSION_NEEDS_REASON})
-    approach.deadline = approach.deadline + timedelta(days=days)
+    approach.deadline = deadlines.court_request_deadline(approach.notified_on, extended_by=days)
     approach.extended_by_days = days
     approach.extended_on = today
     approach.extension_reason = reason.strip()
@@ -208,7 +212,7 @@ ENTRY_LEFT_REGISTER = _("Rodina byla vyřazena z evidence nebo vzala žádost zp
 
 @transaction.atomic
 def approaches_cancel_for_entry(*, entry: ApplicantRegisterEntry, actor=None, reason: str = "") -> int:
-    """The family left the register (§24c removal, withdrawal): cancel its active approaches, move on to the next.
+    """The family left the register (removal §23j, withdrawal): cancel its active approaches, move on to the next.
 
     For the applicant journey to call; returns how many approaches were cancelled.
     """

@@ -6,14 +6,22 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from nrp import law
 from workflows.child_mediation.services import mediation_tick
 
 
 class Command(BaseCommand):
-    help = (
-        "Uzavře propadlá oslovení (§24 odst. 3), předá děti do celostátního hledání, označí děti pro ÚMPOD "
-        "a připomene dohody o výkonu pěstounské péče (§47b)."
-    )
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Rendered when the command is created: argparse needs a plain string, the citations come from nrp.law.
+        self.help = str(
+            law.message(
+                "Uzavře propadlá oslovení (%(notice)s), předá děti do celostátního hledání, označí děti pro ÚMPOD "
+                "a připomene dohody o výkonu pěstounské péče (%(agreement)s).",
+                notice="SELECTION_NOTICE_30_DAYS",
+                agreement="FOSTER_AGREEMENT",
+            )
+        )
 
     def add_arguments(self, parser):
         parser.add_argument("--today", help="Datum ve formátu RRRR-MM-DD (pro testy a dávky zpětně).")
