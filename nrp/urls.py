@@ -10,6 +10,7 @@ handler500 = "nrp.core.views.server_error"
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("pristupnost/", core_views.accessibility_statement, name="accessibility"),
     path("prihlaseni/", core_views.LoginView.as_view(), name="login"),
     path("odhlaseni/", auth_views.LogoutView.as_view(), name="logout"),
     path("heslo/zmena/", auth_views.PasswordChangeView.as_view(), name="password_change"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 _NAV_LINKS: list[tuple[str, str, Callable | None]] = []
 
@@ -18,9 +18,13 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_links": []}
-    links = [
-        {"url": reverse(url_name), "label": label}
-        for url_name, label, visible in _NAV_LINKS
-        if visible is None or visible(user)
-    ]
+    links = []
+    for url_name, label, visible in _NAV_LINKS:
+        if visible is not None and not visible(user):
+            continue
+        try:
+            links.append({"url": reverse(url_name), "label": label})
+        except NoReverseMatch:
+            # An app that registered a link but whose routes are not mounted: no broken page for everyone.
+            continue
     return {"nav_links": links}

@@ -27,8 +27,59 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-@login_required
 def home(request):
+    """The front door for anonymous visitors; "Můj den" for everyone logged in."""
+    if not request.user.is_authenticated:
+        return front_door(request)
+    return my_day(request)
+
+
+def front_door(request):
+    """What NRP is and its steps in plain words, the region's offices, sign-up and login (public)."""
+    from nrp.core import reference
+
+    regions = reference.regions_in_czech_order()
+    chosen = None
+    code = request.GET.get("kraj", "")
+    if code.isdigit():
+        chosen = next((r for r in regions if r.code == int(code)), None)
+    offices = [{"region": r, "office": reference.regional_office_name(r)} for r in regions]
+    return render(
+        request,
+        "core/front.html",
+        {
+            "title": _("Náhradní rodinná péče"),
+            "offices": offices,
+            "chosen": chosen,
+            "chosen_office": reference.regional_office_name(chosen) if chosen else "",
+            "chosen_orps": reference.orps_in_czech_order(region_ids=[chosen.pk]) if chosen else [],
+        },
+    )
+
+
+def accessibility_statement(request):
+    """Prohlášení o přístupnosti (zákon č. 99/2019 Sb., §8)."""
+    import os
+    from email.utils import parseaddr
+
+    from django.conf import settings
+
+    # The operator's address for accessibility feedback and complaints; the sender address by default.
+    contact = os.environ.get("NRP_ACCESSIBILITY_EMAIL") or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    return render(
+        request,
+        "core/accessibility.html",
+        {"title": _("Prohlášení o přístupnosti"), "contact_email": contact},
+    )
+
+
+@login_required
+def my_day(request):
+    """ "Můj den": what needs attention now (nrp/core/dashboard.py), then the apps' overview panels per role."""
+    from django.utils import timezone
+
+    from nrp.core.dashboard import my_day as day_sections
+
     user = request.user
     sections = []
     for role in ROLE_ORDER:
@@ -37,12 +88,21 @@ def home(request):
         panels = []
         for template, context in HOME_PANELS.get(role, []):
             panels.append({"template": template, "context": context(request) if context else {}})
+        if not panels:
+            continue
         scopes = [a for a in user.active_roles if a.role == role]
         sections.append({"role": role, "label": Role(role).label, "scopes": scopes, "panels": panels})
+    day = day_sections(user)
     return render(
         request,
         "core/home.html",
-        {"sections": sections, "title": _("Přehled"), "no_role": not sections},
+        {
+            "day": day,
+            "today": timezone.localdate(),
+            "sections": sections,
+            "title": _("Můj den"),
+            "no_role": not user.role_codes and not user.is_superuser,
+        },
     )
 
 

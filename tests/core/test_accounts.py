@@ -51,8 +51,9 @@ def test_repeated_failures_lock_the_login_even_with_the_right_password(client, o
     assert "_auth_user_id" not in client.session
 
 
-def test_home_requires_login(client):
-    response = client.get(reverse("home"))
+def test_home_is_the_public_front_door_and_account_pages_require_login(client):
+    assert "Chci se stát pěstounem" in client.get(reverse("home")).content.decode()
+    response = client.get(reverse("account_security"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 

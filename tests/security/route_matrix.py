@@ -253,7 +253,9 @@ def _orp(w):
 # --- the routes -------------------------------------------------------------------------------------------
 ROUTES: dict[str, list[Case]] = {
     # core pages
-    "home": one(signed_in()),
+    # anonymous visitors get the public front door, everyone else "Můj den"
+    "home": one(everyone(OK)),
+    "accessibility": one(everyone(OK)),
     "login": one(everyone(OK)),
     "logout": one(everyone(LOGIN), method="post"),
     "password_change": one(signed_in()),

@@ -142,8 +142,8 @@ def test_logout_everywhere_ends_every_session_of_the_user(applicant):
     password_login(phone, applicant)
     assert phone.get(reverse("home")).status_code == 200
     laptop.post(reverse("logout_everywhere"))
-    assert phone.get(reverse("home"))["Location"].startswith(reverse("login"))
-    assert laptop.get(reverse("home"))["Location"].startswith(reverse("login"))
+    assert phone.get(reverse("account_security"))["Location"].startswith(reverse("login"))
+    assert laptop.get(reverse("account_security"))["Location"].startswith(reverse("login"))
 
 
 def test_a_session_expires_after_thirty_minutes_of_inactivity(client, applicant, settings):
@@ -152,7 +152,7 @@ def test_a_session_expires_after_thirty_minutes_of_inactivity(client, applicant,
     Session.objects.filter(session_key=client.session.session_key).update(
         expire_date=timezone.now() - timedelta(seconds=1)
     )
-    assert client.get(reverse("home"))["Location"].startswith(reverse("login"))
+    assert client.get(reverse("account_security"))["Location"].startswith(reverse("login"))
 
 
 def test_the_second_factor_page_speaks_english_when_asked(officer):
