@@ -142,11 +142,17 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day; a used link stops working (token bound to the password)
 
-# Login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one account from one address the
-# account is locked for AXES_COOLOFF_TIME.
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one account from one client address
+# that pair is locked for AXES_COOLOFF_TIME; a stranger elsewhere cannot lock the account for its owner. The
+# address comes from NRP_TRUSTED_PROXIES (behind a proxy every client would otherwise share the proxy's).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "nrp.core.client.axes_client_ip"
+# Per account, from any address: past this many failures in the window every further attempt is slowed
+# (a delay before the answer), never refused, so an attacker with many addresses cannot lock the owner out.
+NRP_ACCOUNT_SLOWDOWN_AFTER = int(os.environ.get("NRP_ACCOUNT_SLOWDOWN_AFTER", "20"))
+NRP_ACCOUNT_SLOWDOWN_SECONDS = float(os.environ.get("NRP_ACCOUNT_SLOWDOWN_SECONDS", "2"))
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
@@ -318,8 +324,10 @@ LOGGING = {
 # Retention periods in days per rule (nrp/core/retention.py; defaults documented in SECURITY.md), e.g.
 # NRP_RETENTION_DAYS='{"household_closed": 3650, "audit_event": 3650}'.
 NRP_RETENTION_DAYS = json.loads(os.environ.get("NRP_RETENTION_DAYS", "{}"))
-# Behind our own reverse proxy the client's address is the last X-Forwarded-For hop (audit "from where").
-NRP_TRUST_X_FORWARDED_FOR = env_bool("NRP_TRUST_X_FORWARDED_FOR", PRODUCTION)
+# How many reverse proxies of our own stand in front of the application (each appends to X-Forwarded-For).
+# 0 (default): the header is ignored and REMOTE_ADDR is the client. Behind one TLS proxy set 1. The address is
+# used by the login lock-out, the sign-up limits and the audit trail (nrp/core/client.py).
+NRP_TRUSTED_PROXIES = int(os.environ.get("NRP_TRUSTED_PROXIES", "0"))
 
 # How many days without movement make a case "stuck" on a guide's caseload (configurable per deployment).
 NRP_STUCK_AFTER_DAYS = int(os.environ.get("NRP_STUCK_AFTER_DAYS", "21"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 
 from nrp.audit import context
@@ -34,13 +33,12 @@ CHANGE_ACTIONS = {AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE}
 
 
 def client_ip(request) -> str | None:
+    """The client's address behind ``NRP_TRUSTED_PROXIES`` proxies (nrp/core/client.py)."""
     if request is None:
         return None
-    meta = getattr(request, "META", {})
-    if getattr(settings, "NRP_TRUST_X_FORWARDED_FOR", False) and meta.get("HTTP_X_FORWARDED_FOR"):
-        # Behind our own reverse proxy: the last address is the one the proxy saw.
-        return meta["HTTP_X_FORWARDED_FOR"].split(",")[-1].strip() or None
-    return meta.get("REMOTE_ADDR") or None
+    from nrp.core.client import client_ip as resolve
+
+    return resolve(request)
 
 
 def scrub_details(details: dict | None) -> dict:

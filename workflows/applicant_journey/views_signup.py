@@ -13,13 +13,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from nrp.core.choices import Role
+from nrp.core.client import client_ip
 from workflows.applicant_journey import forms
 from workflows.applicant_journey.models import Invitation
 from workflows.applicant_journey.services import communication
+from workflows.applicant_journey.services import signup as signup_service
 from workflows.applicant_journey.views import _errors_to_form, _journey_or_404, _require_role
 
 
 def signup(request):
+    """The same answer whether the e-mail is registered or not (services/signup.py); nothing in the URL."""
     form = forms.SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -34,17 +37,24 @@ def signup(request):
             "partner_email": d["partner_email"] if d["with_partner"] else "",
             "organisation": d["organisation"].pk if d["organisation"] else None,
             "password_hash": make_password(d["password"]),
-            "base_url": request.build_absolute_uri("/").rstrip("/"),
         }
+        confirm = request.build_absolute_uri(reverse("applicant_journey:signup_confirm", args=["TOKEN"]))
         try:
-            communication.signup_request(
+            signup_service.signup_request(
                 data=data,
-                base_url=request.build_absolute_uri(reverse("applicant_journey:signup_confirm", args=["x"]))[:-2],
+                confirm_url=confirm.replace("TOKEN", "{token}"),
+                login_url=request.build_absolute_uri(reverse("login")),
+                reset_url=request.build_absolute_uri(reverse("password_reset")),
+                client=client_ip(request),
             )
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        else:
-            return redirect("applicant_journey:signup_sent")
+        except signup_service.SignupRefused as refused:
+            return render(
+                request,
+                "applicant_journey/signup.html",
+                {"title": _("Registrace zájemce o NRP"), "form": form, "refused": refused.message},
+                status=429,
+            )
+        return redirect("applicant_journey:signup_sent")
     return render(request, "applicant_journey/signup.html", {"title": _("Registrace zájemce o NRP"), "form": form})
 
 
@@ -57,7 +67,7 @@ def signup_confirm(request, token: str):
         # A GET only shows a button: mail scanners that open links must not create accounts.
         return render(request, "applicant_journey/signup_confirm.html", {"title": _("Dokončení registrace")})
     try:
-        journey = communication.signup_confirm(token=token)
+        journey = signup_service.signup_confirm(token=token, base_url=request.build_absolute_uri("/"))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("applicant_journey:signup")

@@ -88,3 +88,7 @@ __all__ = [
     "StageVisit",
     "document_upload_path",
 ]
+
+from workflows.applicant_journey.models_signup import PendingSignup  # noqa: E402 - the sign-up's waiting row (security)
+
+__all__ += ["PendingSignup"]

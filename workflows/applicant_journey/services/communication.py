@@ -1,4 +1,4 @@
-"""Messages, guide notes, course attendance, online sign-up and e-mail invitations."""
+"""Messages, guide notes, course attendance and e-mail invitations (the online sign-up: ``signup``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -18,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
 from nrp.core.choices import Role
-from nrp.core.models import Household, HouseholdMember, Organisation, Orp, RoleAssignment, User
+from nrp.core.models import Household, HouseholdMember, Orp, RoleAssignment, User
 from workflows.applicant_journey.models import (
     ApplicantJourney,
     CaseNote,
@@ -28,20 +27,16 @@ from workflows.applicant_journey.models import (
     Invitation,
     Message,
 )
-from workflows.applicant_journey.services.assignment import guide_for_new_case
 from workflows.applicant_journey.services.lifecycle import journey_open
 from workflows.applicant_journey.services.tasks import record_event
 
 EMAIL_TAKEN = _("Tento e-mail už je zaregistrovaný. Přihlaste se, nebo si obnovte heslo.")
 INVITATION_USED = _("Tato pozvánka už byla použita.")
-LINK_INVALID = _("Odkaz není platný nebo vypršel. Zaregistrujte se prosím znovu.")
 NO_GUIDE = _("V tomto kraji zatím není žádný průvodce; ozveme se vám, jakmile bude.")
 SESSION_OTHER_REGION = _("Setkání přípravy patří jinému kraji.")
 MEMBER_NOT_IN_HOUSEHOLD = _("Tento žadatel do domácnosti nepatří.")
 
 CONSENT_PURPOSE = "zprostředkování náhradní rodinné péče (zákon č. 359/1999 Sb., §19a–§27)"
-SIGNUP_SALT = "nrp.applicant_journey.signup"
-SIGNUP_MAX_AGE = 60 * 60 * 48
 
 
 def message_send(*, journey: ApplicantJourney, author: User, body: str) -> Message:
@@ -81,92 +76,6 @@ def course_attendance_record(
         details={"session": session.pk, "hours": str(hours)},
     )
     return attendance
-
-
-# --- Sign-up ---------------------------------------------------------------------------------------------------------
-
-
-def signup_token(data: dict) -> str:
-    return signing.dumps(data, salt=SIGNUP_SALT)
-
-
-def signup_request(*, data: dict, base_url: str) -> str:
-    """Step 1 of the online sign-up: e-mail a verification link; nothing is stored until it is opened.
-
-    ``data`` holds the form's cleaned values (ids and strings; the password only as a hash).
-    """
-    email = data["email"].lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": EMAIL_TAKEN})
-    token = signup_token(data)
-    link = f"{base_url}{token}/"
-    send_mail(
-        gettext("Potvrďte prosím svou registraci"),
-        gettext(
-            "Dobrý den,\n\npro dokončení registrace v systému NRP otevřete tento odkaz (platí 48 hodin):\n"
-            "%(link)s\n\nPokud jste se neregistrovali, zprávu prosím ignorujte."
-        )
-        % {"link": link},
-        settings.DEFAULT_FROM_EMAIL,
-        [email],
-    )
-    return token
-
-
-@transaction.atomic
-def signup_confirm(*, token: str) -> ApplicantJourney:
-    """Step 2: the verified e-mail creates the account, the household, the journey; a guide is assigned."""
-    try:
-        data = signing.loads(token, salt=SIGNUP_SALT, max_age=SIGNUP_MAX_AGE)
-    except signing.BadSignature as exc:
-        raise ValidationError(LINK_INVALID) from exc
-    email = data["email"].lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError(EMAIL_TAKEN)
-    orp = Orp.objects.select_related("region").get(pk=data["residence_orp"])
-    organisation = (
-        Organisation.objects.filter(pk=data.get("organisation")).first() if data.get("organisation") else None
-    )
-    guide = guide_for_new_case(region=orp.region, organisation=organisation)
-    user = User.objects.create(email=email, first_name=data["first_name"], last_name=data["last_name"])
-    user.password = data["password_hash"]
-    user.save(update_fields=["password"])
-    RoleAssignment.objects.create(user=user, role=Role.APPLICANT)
-    household = Household.objects.create(
-        residence_orp=orp,
-        guide=guide,
-        organisation=organisation
-        or (guide.role_assignments.filter(role=Role.GUIDE).first().organisation if guide else None),
-    )
-    HouseholdMember.objects.create(
-        household=household,
-        user=user,
-        first_name=data["first_name"],
-        last_name=data["last_name"],
-        email=email,
-        sex=data.get("sex", ""),
-        date_of_birth=date.fromisoformat(data["date_of_birth"]),
-    )
-    journey = journey_open(household=household, actor=user, care_types=data.get("care_types") or [])
-    record_event(
-        journey,
-        actor=user,
-        kind=EventKind.OPENED,
-        note=gettext("Souhlas se zpracováním osobních údajů"),
-        consent_purpose=CONSENT_PURPOSE,
-        consent_at=timezone.now().isoformat(),
-        email_verified=True,
-    )
-    if data.get("partner_email"):
-        invitation_create(
-            household=household,
-            actor=user,
-            email=data["partner_email"],
-            first_name="",
-            last_name="",
-            base_url=data.get("base_url", ""),
-        )
-    return journey
 
 
 def invitation_create(

@@ -1,0 +1,60 @@
+"""The client's address behind a configured number of trusted reverse proxies, and small cache-based limits.
+
+``NRP_TRUSTED_PROXIES`` (default 0) says how many proxies of our own stand in front of the application. Each
+of them appends the address it received the request from to ``X-Forwarded-For``, so the client is the n-th
+entry counted from the right; anything further left was sent by the client itself and is not believed. With
+0 the header is ignored and ``REMOTE_ADDR`` is the client. The login lock-out (django-axes), the sign-up
+limits and the audit trail's "from where" all use :func:`client_ip`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+def _valid_ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def client_ip(request) -> str | None:
+    """The address of the client as seen by the first of our trusted proxies (or by us, without proxies)."""
+    meta = getattr(request, "META", {}) or {}
+    remote = _valid_ip(meta.get("REMOTE_ADDR") or "")
+    hops = int(getattr(settings, "NRP_TRUSTED_PROXIES", 0) or 0)
+    if hops <= 0:
+        return remote
+    forwarded = [hop.strip() for hop in (meta.get("HTTP_X_FORWARDED_FOR") or "").split(",") if hop.strip()]
+    if not forwarded:
+        return remote
+    # Fewer entries than proxies: every entry was written by a proxy of ours, the leftmost is the client.
+    candidate = forwarded[-hops] if len(forwarded) >= hops else forwarded[0]
+    return _valid_ip(candidate) or remote
+
+
+def axes_client_ip(request) -> str:
+    """``AXES_CLIENT_IP_CALLABLE``: axes keys lock-outs on username + this address."""
+    return client_ip(request) or ""
+
+
+def hit_limit(scope: str, key: str, *, limit: int, window_seconds: int) -> bool:
+    """Count one attempt for ``key`` in ``scope``; True when the attempts in this window exceed ``limit``.
+
+    A fixed window in Django's cache (shared between workers once the cache is shared, e.g. Redis). Keys are
+    hashed, so no e-mail address or IP address is written to the cache in clear.
+    """
+    digest = hashlib.sha256(f"{scope}:{key}".encode()).hexdigest()[:32]
+    cache_key = f"nrp:limit:{scope}:{digest}"
+    cache.add(cache_key, 0, timeout=window_seconds)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=window_seconds)
+        count = 1
+    return count > limit
