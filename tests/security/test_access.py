@@ -155,3 +155,48 @@ def test_policy_permission_reads_the_declared_policy_per_method(guide, officer):
     assert str(Role.OFFICER.label) in permission.message  # names who may
     assert permission.has_permission(Request(officer, "POST"), View())
     assert not PolicyPermission().has_permission(Request(officer, "GET"), object())  # no policy: refused
+
+
+# --- Every view declares its policy ----------------------------------------------------------------------------------
+# Apps whose screens and API views declare a policy (``policy_required(...)`` / ``policy = ...``); add yours here.
+# (views_signup, the sign-up code, is not in it yet.)
+POLICY_DECLARING_MODULES = ("workflows.applicant_journey.views.", "workflows.applicant_journey.apis.")
+
+
+def _routes(resolver=None, prefix=""):
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            yield from _routes(entry, namespace)
+        elif isinstance(entry, URLPattern):
+            yield f"{prefix}{entry.name}", entry.callback
+
+
+def _declared_policy(callback):
+    from nrp.api.permissions import PolicyPermission, view_policy
+
+    cls = getattr(callback, "cls", None)
+    if cls is None:
+        return getattr(callback, "policy", None)
+    if PolicyPermission not in getattr(cls, "permission_classes", []):
+        return None
+    methods = [m.upper() for m in cls.http_method_names if hasattr(cls, m) and m not in ("options", "head")]
+    policies = [view_policy(cls, m) for m in methods]
+    return policies if policies and all(policies) else None
+
+
+def test_every_view_and_api_view_declares_a_policy():
+    """A screen or API view of a policy-declaring app without a declared policy fails here (it would be refused
+    anyway: PolicyPermission fails closed), so the rule a view follows is always one search away."""
+    checked, missing = 0, []
+    for name, callback in _routes():
+        if not str(getattr(callback, "__module__", "")).startswith(POLICY_DECLARING_MODULES):
+            continue
+        checked += 1
+        if _declared_policy(callback) is None:
+            missing.append(f"{name} ({callback.__module__}.{callback.__name__})")
+    assert checked >= 30, f"only {checked} views found: is the URL walk still right?"
+    assert _declared_policy(lambda request: None) is None  # the check itself sees a view without one
+    assert missing == [], "views without a declared policy:\n" + "\n".join(missing)
