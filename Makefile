@@ -8,6 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SIZE ?= small
 
+.PHONY: migrate seed totp reminders mediation-tick workflow-timers retention-dry-run manage
 .PHONY: demo test install lint pytest coverage browser-deps db-stop clean-db translations
 
 $(UV):
@@ -44,6 +45,33 @@ coverage: install
 	$(RUN) pytest -n $(WORKERS) -q --cov=nrp --cov=workflows --cov=matching --cov-report=term $(PYTEST_ARGS)
 
 test: install lint browser-deps pytest
+
+# Commands the README and seed_demo print, as make targets: they work where uv was installed into .tools/
+# and without an activated virtualenv. `make manage CMD="showmigrations"` runs any other manage.py command.
+migrate: $(UV)
+	$(RUN) python manage.py migrate --noinput
+
+seed: $(UV)
+	$(RUN) python manage.py seed_demo --size $(SIZE)
+
+# The current six-digit code of the demo staff accounts (they all share the published demo key).
+totp: $(UV)
+	@$(RUN) python manage.py demo_totp_code
+
+reminders: $(UV)
+	$(RUN) python manage.py send_journey_reminders
+
+mediation-tick: $(UV)
+	$(RUN) python manage.py mediation_tick
+
+workflow-timers: $(UV)
+	$(RUN) python manage.py workflow_timers
+
+retention-dry-run: $(UV)
+	$(RUN) python manage.py apply_retention --dry-run
+
+manage: $(UV)
+	$(RUN) python manage.py $(CMD)
 
 benchmarks: install
 	$(RUN) python benchmarks/run.py

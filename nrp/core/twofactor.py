@@ -211,5 +211,5 @@ def seed_demo_second_factor(ctx) -> None:
     ctx.log(
         str(_("Druhé ověření zaměstnanců (TOTP klíč)")),
         demo_totp_secret(),
-        "kód: python manage.py demo_totp_code",
+        "kód: make totp",
     )

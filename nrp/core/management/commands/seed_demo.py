@@ -14,7 +14,7 @@ class Command(BaseCommand):
         from nrp.core.models import Region
 
         if Region.objects.count() != 14:
-            raise CommandError("Referenční data krajů chybí: spusťte nejprve `manage.py migrate`.")
+            raise CommandError("Referenční data krajů chybí: spusťte nejprve `make migrate`.")
         self.stdout.write(f"Vytvářím ukázková data ({size}) …")
         ctx = run_seed(size, seed=seed, stdout=self.stdout)
         self.stdout.write(
