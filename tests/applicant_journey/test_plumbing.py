@@ -52,3 +52,18 @@ def test_form_errors_become_a_problem_and_service_errors_go_on_the_form():
 @pytest.mark.parametrize("code,status", [("already_done", 409), ("forbidden", 403), ("invalid", 400)])
 def test_step_error_http_status(code, status):
     assert StepError("x", code).http_status == status
+
+
+def test_the_pagination_bar_keeps_the_filters():
+    from django.core.paginator import Paginator
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    from nrp.core.web import paginate, query_without_page
+
+    request = RequestFactory().get("/zadatele/?faze=application&strana=2")
+    page = paginate(request, list(range(60)))
+    html = render_to_string("includes/pagination.html", {"page": page, "query": query_without_page(request)})
+    assert 'href="?faze=application&amp;strana=1"' in html and 'href="?faze=application&amp;strana=3"' in html
+    single = Paginator([1], 25).get_page(1)
+    assert render_to_string("includes/pagination.html", {"page": single}).strip() == ""
