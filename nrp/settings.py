@@ -126,6 +126,8 @@ AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     # axes first: it refuses a locked-out login before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
+    # Delays (never refuses) attempts on an account that failed many times from anywhere (nrp/core/client.py).
+    "nrp.core.client.AccountSlowdownBackend",
     "django.contrib.auth.backends.ModelBackend",
     # has_perm("nrp.<action>_<resource>", obj) and the apps' registered step permissions (viewflow nodes, e.g.
     # "applicant_journey.journey_ospod_step") answered from the policy table (nrp/core/access.py).

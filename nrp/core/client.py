@@ -13,7 +13,9 @@ import hashlib
 import ipaddress
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
+from django.dispatch import receiver
 
 
 def _valid_ip(value: str) -> str | None:
@@ -58,3 +60,60 @@ def hit_limit(scope: str, key: str, *, limit: int, window_seconds: int) -> bool:
         cache.set(cache_key, 1, timeout=window_seconds)
         count = 1
     return count > limit
+
+
+# --- Per-account slow-down ---------------------------------------------------------------------------------------
+# axes locks a username *from one address*; an attacker with many addresses could still guess slowly against one
+# account. Past NRP_ACCOUNT_SLOWDOWN_AFTER failures (from anywhere, within the axes cool-off window) each further
+# attempt on that account waits NRP_ACCOUNT_SLOWDOWN_SECONDS before it is checked. Nobody is refused, so the
+# owner can always log in from their own address.
+
+
+def _account_key(username: str) -> str:
+    digest = hashlib.sha256(username.strip().lower().encode()).hexdigest()[:32]
+    return f"nrp:account-failures:{digest}"
+
+
+def account_failures(username: str) -> int:
+    return int(cache.get(_account_key(username), 0) or 0)
+
+
+def _window_seconds() -> int:
+    cooloff = getattr(settings, "AXES_COOLOFF_TIME", None)
+    return int(cooloff.total_seconds()) if cooloff else 15 * 60
+
+
+class AccountSlowdownBackend:
+    """First authentication backend: authenticates nobody, only delays attempts on a much-attacked account."""
+
+    def authenticate(self, request, username=None, **kwargs):
+        if username and account_failures(username) >= getattr(settings, "NRP_ACCOUNT_SLOWDOWN_AFTER", 20):
+            slow_down(getattr(settings, "NRP_ACCOUNT_SLOWDOWN_SECONDS", 2.0))
+        # No get_user(): this backend never owns a session (Django's test client picks the first one that has it).
+        return None
+
+
+def slow_down(seconds: float) -> None:
+    """A separate function so that tests can count the delays instead of waiting."""
+    import time
+
+    time.sleep(seconds)
+
+
+@receiver(user_login_failed)
+def _count_account_failure(sender, credentials, request=None, **kwargs):
+    username = (credentials or {}).get("username")
+    if not username:
+        return
+    key = _account_key(username)
+    cache.add(key, 0, timeout=_window_seconds())
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=_window_seconds())
+
+
+@receiver(user_logged_in)
+def _forget_account_failures(sender, user, request=None, **kwargs):
+    if getattr(user, "email", ""):
+        cache.delete(_account_key(user.email))
