@@ -192,11 +192,11 @@ STORAGES = {
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
+}
 # Pre-compressed copies (gzip, brotli) of static files; source maps and fonts that browsers fetch rarely or
 # that are compressed already are not worth minutes of build time.
 NRP_STATIC_COMPRESS = env_bool("NRP_STATIC_COMPRESS", True)
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "ttf", "otf", "eot", "map")
-}
 # Uploaded case documents live outside the web root and are only ever served through an access-checked view.
 MEDIA_ROOT = Path(os.environ.get("NRP_MEDIA_ROOT", BASE_DIR / "var" / "documents"))
 # Never routed by the app (documents are served by access-checked views); Django needs a value.
