@@ -7,7 +7,7 @@ from rest_framework import authentication, exceptions
 
 from nrp.api import problems
 from nrp.api.models import ApiToken
-from nrp.api.services import api_token_touch, token_hash
+from nrp.api.services import api_token_touch, token_hash, token_lapsed
 
 MSG_TOKEN_INVALID = _("Neplatný token API.")
 MSG_TOKEN_MALFORMED = _("Hlavička Authorization musí mít tvar „Bearer <token>“.")
@@ -17,7 +17,10 @@ MSG_USER_INACTIVE = _("Účet vlastníka tokenu není aktivní.")
 
 
 class BearerTokenAuthentication(authentication.BaseAuthentication):
-    """``Authorization: Bearer nrp_<prefix>_<secret>``; expired or revoked tokens answer 401 with a problem body."""
+    """``Authorization: Bearer nrp_<prefix>_<secret>``; expired or revoked tokens answer 401 with a problem body.
+
+    A staff member's token also lapses 30 days after its creation and after 8 hours unused (services).
+    """
 
     keyword = "Bearer"
 
@@ -36,7 +39,7 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(MSG_TOKEN_INVALID, code=problems.TOKEN_INVALID)
         if token.is_revoked:
             raise exceptions.AuthenticationFailed(MSG_TOKEN_REVOKED, code=problems.TOKEN_REVOKED)
-        if token.is_expired:
+        if token.is_expired or token_lapsed(token):
             raise exceptions.AuthenticationFailed(MSG_TOKEN_EXPIRED, code=problems.TOKEN_EXPIRED)
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed(MSG_USER_INACTIVE, code=problems.TOKEN_INVALID)

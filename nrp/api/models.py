@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -48,3 +50,16 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return not self.is_revoked and not self.is_expired
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def revoke_tokens_when_the_password_changes(sender, instance, created, **kwargs):
+    """A changed or reset password (any path: the pages, the admin, ``changepassword``) revokes every API token.
+
+    ``set_password`` leaves the new raw password in ``_password`` until ``save()`` has finished.
+    """
+    if created or getattr(instance, "_password", None) is None:
+        return
+    from nrp.api.services import api_tokens_revoke_all
+
+    api_tokens_revoke_all(user=instance)

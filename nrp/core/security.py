@@ -75,6 +75,7 @@ def account_security(request):
     from django.shortcuts import render
     from django_otp import devices_for_user
 
+    from nrp.api.selectors import api_token_list_for_user
     from nrp.core.selectors import household_for_applicant
 
     return render(
@@ -86,6 +87,8 @@ def account_security(request):
             "second_factor_required": requires_second_factor(request.user),
             "sessions": len(sessions_of(request.user)),
             "has_household": household_for_applicant(user=request.user) is not None,
+            # Active tokens with their last use: a token used when its owner did not expect it is a warning sign.
+            "api_tokens": [t for t in api_token_list_for_user(user=request.user) if t.is_active],
         },
     )
 
@@ -103,9 +106,12 @@ def sessions_of(user) -> list[Session]:
 
 
 def logout_everywhere_for(user) -> int:
-    """End every session of ``user``; returns how many were ended."""
+    """End every session of ``user`` and revoke their API tokens; returns how many sessions were ended."""
+    from nrp.api.services import api_tokens_revoke_all
+
     sessions = sessions_of(user)
     Session.objects.filter(session_key__in=[s.session_key for s in sessions]).delete()
+    api_tokens_revoke_all(user=user)
     return len(sessions)
 
 

@@ -146,3 +146,90 @@ def test_using_a_token_records_last_use(client, applicant):
     client.get("/api/v1/me/", headers=auth(issued.secret))
     issued.token.refresh_from_db()
     assert issued.token.last_used_at is not None
+
+
+# --- Revocation and short-lived staff tokens (issue 11, item 5) ----------------------------------------------------
+
+
+def test_changing_the_password_revokes_every_api_token(client, applicant):
+    from django.urls import reverse
+
+    from tests.factories import PASSWORD
+
+    secret = api_token_create(user=applicant, name="skript", expires_in_days=90).secret
+    client.force_login(applicant)
+    new = "nove-Heslo-ktere-plati-2026"
+    response = client.post(
+        reverse("password_change"), {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
+    )
+    assert response.status_code == 302
+    assert_problem(client.get("/api/v1/me/", headers=auth(secret)), 401, "token_revoked")
+
+
+def test_resetting_the_password_revokes_every_api_token(client, applicant):
+    import re
+
+    from django.core import mail
+    from django.urls import reverse
+
+    secret = api_token_create(user=applicant, name="skript", expires_in_days=90).secret
+    client.post(reverse("password_reset"), {"email": applicant.email})
+    link = re.search(r"https?://[^/]+(/heslo/obnova/\S+/)", mail.outbox[-1].body).group(1)
+    form_page = client.get(link, follow=True)
+    new = "nove-Heslo-ktere-plati-2026"
+    client.post(form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
+    assert_problem(client.get("/api/v1/me/", headers=auth(secret)), 401, "token_revoked")
+
+
+def test_logging_out_everywhere_revokes_every_api_token(client, applicant):
+    from django.urls import reverse
+
+    secret = api_token_create(user=applicant, name="skript", expires_in_days=90).secret
+    client.force_login(applicant)
+    client.post(reverse("logout_everywhere"))
+    assert_problem(client.get("/api/v1/me/", headers=auth(secret)), 401, "token_revoked")
+
+
+def test_staff_tokens_last_at_most_30_days(session_client, officer):
+    client = session_client(officer, otp_verified=True)
+    body = client.post(TOKENS, {"name": "a"}, content_type="application/json").json()
+    stored = ApiToken.objects.get(pk=body["id"])
+    assert (stored.expires_at - stored.created_at).days == 30
+    refused = client.post(TOKENS, {"name": "a", "expires_in_days": 31}, content_type="application/json")
+    assert assert_problem(refused, 400, "validation_error")["errors"][0]["field"] == "expires_in_days"
+
+
+def test_a_staff_token_lapses_after_8_hours_unused_and_30_days_in_any_case(client, officer):
+    issued = api_token_create(user=officer, name="a", expires_in_days=30)
+    assert client.get("/api/v1/me/", headers=auth(issued.secret)).status_code == 200
+    ApiToken.objects.filter(pk=issued.token.pk).update(last_used_at=timezone.now() - timedelta(hours=8, minutes=1))
+    assert_problem(client.get("/api/v1/me/", headers=auth(issued.secret)), 401, "token_expired")
+    # a token issued before its owner became staff is held to the staff limits too
+    old = ApiToken.objects.create(
+        user=officer,
+        name="old",
+        prefix="abcd1234",
+        key_hash=token_hash("nrp_abcd1234_old"),
+        created_at=timezone.now() - timedelta(days=31),
+        expires_at=timezone.now() + timedelta(days=300),
+        last_used_at=timezone.now(),
+    )
+    assert old.is_active
+    assert_problem(client.get("/api/v1/me/", headers=auth("nrp_abcd1234_old")), 401, "token_expired")
+
+
+def test_an_applicant_token_does_not_lapse_when_unused_for_a_day(client, applicant):
+    issued = api_token_create(user=applicant, name="a", expires_in_days=90)
+    ApiToken.objects.filter(pk=issued.token.pk).update(last_used_at=timezone.now() - timedelta(days=1))
+    assert client.get("/api/v1/me/", headers=auth(issued.secret)).status_code == 200
+
+
+def test_the_security_page_lists_tokens_with_their_last_use(client, applicant):
+    from django.urls import reverse
+
+    issued = api_token_create(user=applicant, name="Zálohovací skript", expires_in_days=90)
+    client.get("/api/v1/me/", headers=auth(issued.secret))
+    client.force_login(applicant)
+    page = client.get(reverse("account_security")).content.decode()
+    assert "Zálohovací skript" in page and issued.token.prefix in page
+    assert "Naposledy použit" in page and "nikdy" not in page

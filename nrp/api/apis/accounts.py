@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -14,13 +15,12 @@ from nrp.api.models import ApiToken
 from nrp.api.permissions import IsInteractiveSession
 from nrp.api.selectors import api_token_get_for_user, api_token_list_for_user, user_get_for_update
 from nrp.api.serializers import StrictSerializer
-from nrp.api.services import api_token_create, api_token_revoke, user_profile_update
+from nrp.api.services import MAX_TOKEN_DAYS, api_token_create, api_token_revoke, user_profile_update
 from nrp.api.throttling import ScopedThrottle
 from nrp.api.views import ApiView, ScopedDetailApi, ScopedListApi
 from nrp.core.choices import Role
 from nrp.core.selectors import household_for_applicant
 
-MAX_TOKEN_DAYS = 365
 MSG_PHONE = _("Zadejte telefon jen s číslicemi, mezerami a případně + na začátku (9 až 20 znaků).")
 phone_validator = RegexValidator(r"^\+?[0-9 ]{9,20}$", MSG_PHONE, code="invalid_phone")
 
@@ -121,8 +121,12 @@ class TokenListApi(ScopedListApi):
         expires_in_days = serializers.IntegerField(
             min_value=1,
             max_value=MAX_TOKEN_DAYS,
-            default=90,
-            help_text=_("Platnost ve dnech (1–365) / Validity in days (1–365)."),
+            required=False,
+            help_text=_(
+                "Platnost ve dnech (1–365, pracovníci 1–30; výchozí 90, pracovníci 30). Token pracovníka také "
+                "vyprší po 8 hodinách bez použití. / Validity in days (1–365, staff 1–30; default 90, staff 30). "
+                "A staff token also lapses after 8 hours unused."
+            ),
         )
 
     OutputSerializer = TokenOutputSerializer
@@ -161,7 +165,10 @@ class TokenListApi(ScopedListApi):
     def post(self, request, *args, **kwargs):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        issued = api_token_create(user=request.user, **serializer.validated_data)
+        try:
+            issued = api_token_create(user=request.user, **serializer.validated_data)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict) from exc
         data = {**TokenOutputSerializer(issued.token).data, "token": issued.secret}
         return Response(data, status=status.HTTP_201_CREATED)
 
