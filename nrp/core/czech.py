@@ -108,11 +108,15 @@ def children(n: int) -> str:
 
 def child_sex_word(sex: str | None, age: int | None = None) -> str:
     """ "dívka" / "chlapec" for a child ("holčička" / "chlapeček" are not used: the register is formal)."""
-    if sex == "F":
+    from nrp.core.choices import Sex
+
+    # A code ("F") or a label already rendered by a profile ("žena" / its translation).
+    value = str(sex or "")
+    if value == Sex.FEMALE or value in ("žena", str(Sex.FEMALE.label)):
         return pgettext("child", "dívka")
-    if sex == "M":
+    if value == Sex.MALE or value in ("muž", str(Sex.MALE.label)):
         return pgettext("child", "chlapec")
-    return ""
+    return value
 
 
 # --- Months in the right case -----------------------------------------------------------------------------------------

@@ -54,3 +54,28 @@ def czech_sorted(value, attribute: str = ""):
     if attribute:
         return czech.czech_sorted(value, key=lambda item: getattr(item, attribute))
     return czech.czech_sorted(value)
+
+
+@register.filter
+def care_types(codes) -> str:
+    """``{{ journey.care_types|care_types }}`` → "Osvojení, Pěstounská péče" (never FOSTER, FOSTER_TEMP)."""
+    from nrp.core.choices import CareType
+
+    labels = []
+    for code in codes or []:
+        try:
+            labels.append(str(CareType(code).label))
+        except ValueError:
+            labels.append(str(code))
+    return ", ".join(labels)
+
+
+@register.simple_tag
+def access_log(events, viewer):
+    """The applicant's "Kdo nahlížel do mého spisu" in words a parent understands: who, in what role, what, when.
+
+    One query for the roles of everyone on the page (not one per row).
+    """
+    from nrp.core.access_log import access_log_rows
+
+    return access_log_rows(list(events), viewer=viewer)
