@@ -106,7 +106,8 @@ def test_appeal_after_deadline_is_recorded_and_flagged(client, journey, guide, o
     response = client.post(task_url(journey, "finality"), {"appealed": "yes", "appeal_filed_on": late.isoformat()})
     assert response.status_code == 302
     journey.refresh_from_db()
-    assert journey.appeal_late is True and journey.stage == JourneyStage.APPEAL
+    # LATE_APPEAL (SŘ §85): flagged, but no suspensive effect: the approval takes effect and the family is registered.
+    assert journey.appeal_late is True and journey.stage == JourneyStage.IN_REGISTER
     page = client.get(reverse("applicant_journey:detail", args=[journey.pk])).content.decode()
     assert "odvolání podáno po lhůtě" in page
 

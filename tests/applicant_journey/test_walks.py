@@ -159,12 +159,14 @@ def test_region_rejection_appeal_and_decision_overturned(journey, guide, ospod_w
         actor=officer,
         outcome="overturned",
         decided_on=DELIVERED + timedelta(days=60),
+        delivered_on=DELIVERED + timedelta(days=65),
         reasons="MPSV rozhodnutí změnilo.",
-        today=DELIVERED + timedelta(days=60),
+        today=DELIVERED + timedelta(days=65),
     )
     entry = ApplicantRegisterEntry.objects.get(household=journey.household)
     assert entry.status == RegisterStatus.ACTIVE
-    assert entry.effective_date == DELIVERED + timedelta(days=60)
+    # APPEAL_OUTCOME_EFFECT: final on delivery of the ministry's decision, not on the day it was decided.
+    assert entry.effective_date == DELIVERED + timedelta(days=65)
     assert entry.care_types == [CareType.ADOPTION]
 
 
@@ -182,17 +184,18 @@ def test_rejection_upheld_on_appeal_ends_as_rejected(journey, guide, ospod_worke
     services.finality_record(
         journey=journey,
         actor=officer,
-        appeal_filed_on=DELIVERED + timedelta(days=30),
-        today=DELIVERED + timedelta(days=31),
+        appeal_filed_on=DELIVERED + timedelta(days=10),
+        today=DELIVERED + timedelta(days=11),
     )
-    assert journey.appeal_late is True  # recorded and flagged, not dropped
+    assert journey.appeal_late is False and journey.stage == JourneyStage.APPEAL
     services.appeal_outcome_record(
         journey=journey,
         actor=officer,
         outcome="upheld",
         decided_on=DELIVERED + timedelta(days=50),
-        reasons="Odvolání opožděné.",
-        today=DELIVERED + timedelta(days=50),
+        delivered_on=DELIVERED + timedelta(days=53),
+        reasons="Rozhodnutí kraje je správné.",
+        today=DELIVERED + timedelta(days=53),
     )
     journey.refresh_from_db()
     assert journey.stage == JourneyStage.REJECTED

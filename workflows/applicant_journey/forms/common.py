@@ -16,6 +16,7 @@ BIRTH_DATE_TOO_YOUNG = _("Žadatel musí být zletilý (alespoň 18 let).")
 BIRTH_DATE_IMPOSSIBLE = _("Zkontrolujte prosím datum narození.")
 CONSENT_REQUIRED = _("Bez souhlasu se zpracováním osobních údajů nemůžeme vaši žádost vést.")
 APPEAL_DATE_REQUIRED = _("Zadejte datum, kdy bylo odvolání podáno.")
+WAIVER_DATE_REQUIRED = _("Zadejte datum, kdy úřadu došlo vzdání se odvolání.")
 
 MEDIATED_CHOICES = [(c.value, c.label) for c in CareType if c in MEDIATED_CARE_TYPES]
 

@@ -11,6 +11,7 @@ from nrp.core.models import Region
 from workflows.applicant_journey.forms.common import (
     APPEAL_DATE_REQUIRED,
     MEDIATED_CHOICES,
+    WAIVER_DATE_REQUIRED,
     PastDateMixin,
     ProfileFieldsMixin,
     care_types_field,
@@ -241,29 +242,42 @@ class DecisionForm(PastDateMixin, ProfileFieldsMixin):
 
 
 class FinalityForm(PastDateMixin, forms.Form):
-    past_dates = ("appeal_filed_on",)
+    past_dates = ("appeal_filed_on", "appeal_waived_on")
     appealed = forms.ChoiceField(
         label=_("Bylo podáno odvolání?"),
-        choices=[("no", _("Ne – rozhodnutí nabylo právní moci")), ("yes", _("Ano – odvolání podáno"))],
+        choices=[
+            ("no", _("Ne – rozhodnutí nabylo právní moci")),
+            ("yes", _("Ano – odvolání podáno")),
+            # APPEAL_WAIVER (SŘ §81(2)): final on the day the waiver reached the office.
+            ("waived", _("Žadatel se odvolání vzdal")),
+        ],
         widget=forms.RadioSelect,
     )
     appeal_filed_on = date_field(_("Odvolání podáno dne"), required=False)
+    appeal_waived_on = date_field(_("Vzdání se odvolání doručeno dne"), required=False)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("appealed") == "yes" and not cleaned.get("appeal_filed_on"):
             self.add_error("appeal_filed_on", APPEAL_DATE_REQUIRED)
+        if cleaned.get("appealed") == "waived" and not cleaned.get("appeal_waived_on"):
+            self.add_error("appeal_waived_on", WAIVER_DATE_REQUIRED)
         return cleaned
 
     def service_kwargs(self):
         d = self.cleaned_data
-        return {"appeal_filed_on": d["appeal_filed_on"] if d["appealed"] == "yes" else None}
+        return {
+            "appeal_filed_on": d["appeal_filed_on"] if d["appealed"] == "yes" else None,
+            "appeal_waived_on": d["appeal_waived_on"] if d["appealed"] == "waived" else None,
+        }
 
 
 class AppealOutcomeForm(PastDateMixin, forms.Form):
-    past_dates = ("decided_on",)
+    past_dates = ("decided_on", "delivered_on")
     outcome = forms.ChoiceField(label=_("Výsledek odvolání"), choices=AppealOutcome.choices, widget=forms.RadioSelect)
     decided_on = date_field(_("Rozhodnuto dne"))
+    # APPEAL_OUTCOME_EFFECT: the ministry's decision takes effect on delivery (not needed when returned).
+    delivered_on = date_field(_("Rozhodnutí o odvolání doručeno dne"), required=False)
     reasons = forms.CharField(label=_("Odůvodnění odvolacího orgánu"), widget=forms.Textarea(attrs={"rows": 4}))
 
     def service_kwargs(self):

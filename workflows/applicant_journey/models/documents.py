@@ -1,4 +1,4 @@
-"""The documents of the application (§21(5) checklist) and their uploaded versions."""
+"""The documents of the application (APPLICANT_FILE, §23c checklist) and their uploaded versions."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from workflows.applicant_journey.models.journey import ApplicantJourney
 
 
 class DocumentKind(models.TextChoices):
-    """Parts of the application (§21(5)); per applicant unless marked per household."""
+    """Parts of the application (APPLICANT_FILE, §23c); per applicant unless marked per household."""
 
     # Formulář žádosti s dotazníkem (per household).
     APPLICATION_FORM = "form", _("žádost s dotazníkem")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process
 
+from nrp import law
 from nrp.core.choices import CareType
 from nrp.core.models import Household, Region, User
 from workflows.applicant_journey.permissions import PERMISSIONS
@@ -19,7 +20,7 @@ class JourneyStage(models.TextChoices):
 
     # Zájemce: first contact and the information meeting with a guide.
     INTEREST = "interest", _("zájemce o NRP")
-    # Žádost podána na OSPOD ORP trvalého pobytu; OSPOD kontroluje úplnost (§21).
+    # Žádost podána na OSPOD ORP trvalého pobytu (§23a); OSPOD kontroluje úplnost (§23b).
     APPLICATION = "application", _("žádost a kontrola úplnosti")
     # Žádost je neúplná: čeká se na doplnění žadatelem.
     INCOMPLETE = "incomplete", _("doplnění žádosti")
@@ -33,7 +34,7 @@ class JourneyStage(models.TextChoices):
     PREPARATION = "preparation", _("příprava")
     # Seznámení s podklady před rozhodnutím (správní řád §36(3)).
     INSPECTION = "inspection", _("seznámení s podklady")
-    # Rozhodnutí o zařazení / nezařazení (§22).
+    # Rozhodnutí o zařazení / nezařazení (§23d–§23g).
     DECISION = "decision", _("rozhodnutí")
     # Lhůta pro odvolání běží (15 dnů od doručení).
     APPEAL_PERIOD = "appeal_period", _("lhůta pro odvolání")
@@ -41,19 +42,19 @@ class JourneyStage(models.TextChoices):
     APPEAL = "appeal", _("odvolací řízení")
     # V evidenci žadatelů: rozhodnutí v právní moci, rodina čeká na oslovení.
     IN_REGISTER = "in_register", _("v evidenci žadatelů")
-    # Zprostředkování přerušeno (§24b).
+    # Výběr přerušen (SELECTION_PAUSE, §24a).
     PAUSED = "paused", _("zprostředkování přerušeno")
     # Dítě svěřeno do péče.
     PLACED = "placed", _("dítě svěřeno")
-    # ORP žádost zamítla (§21(3)): podmínky §20 nejsou splněny.
+    # ORP žádost zamítla (APPLICATION_REFUSAL): podmínky §23a odst. 1 nejsou splněny.
     REJECTED_ORP = "rejected_orp", _("žádost zamítnuta ORP")
-    # Případ se nezprostředkovává (např. pěstounská péče příbuzných, §20(3)).
+    # Případ se nezprostředkovává (např. pěstounská péče příbuzných, NOT_MEDIATED, §20).
     NOT_MEDIATED = "not_mediated", _("nezprostředkovává se")
     # Krajský úřad rozhodl o nezařazení (v právní moci).
     REJECTED = "rejected", _("nezařazen do evidence")
     # Žadatel vzal žádost zpět.
     WITHDRAWN = "withdrawn", _("žádost vzata zpět")
-    # Vyřazen z evidence (§24c).
+    # Vyřazen z evidence (REGISTER_REMOVAL, §23j).
     REMOVED = "removed", _("vyřazen z evidence")
 
 
@@ -83,20 +84,20 @@ REGISTER_STAGES = {JourneyStage.IN_REGISTER, JourneyStage.PAUSED}
 
 
 class CompletenessOutcome(models.TextChoices):
-    """The OSPOD's finding on a filed application (§21)."""
+    """The OSPOD's finding on a filed application (ORP_PROCEEDINGS, §23b)."""
 
     # Žádost je úplná: pokračuje sociální šetření.
     COMPLETE = "complete", _("úplná")
     # Neúplná: vrací se žadateli se seznamem, co chybí; proces čeká.
     INCOMPLETE = "incomplete", _("neúplná – vrátit k doplnění")
-    # Zamítnutí ORP (§21(3)): podmínky §20 nejsou splněny (bydliště, pobyt v cizině …).
-    REJECTED = "rejected", _("zamítnout – nesplněny podmínky §20")
-    # Nezprostředkovává se (osvojení nevlastního dítěte, pěstounská péče příbuzných, §20(3)).
-    NOT_MEDIATED = "not_mediated", _("nezprostředkovává se (§20(3))")
+    # Zamítnutí ORP (APPLICATION_REFUSAL): podmínky §23a odst. 1 nejsou splněny (bydliště, pobyt v cizině …).
+    REJECTED = "rejected", law.message(_("zamítnout – nesplněny podmínky (%(law)s)"), law="APPLICATION_ELIGIBILITY")
+    # Nezprostředkovává se (osvojení nevlastního dítěte, pěstounská péče příbuzných, NOT_MEDIATED, §20).
+    NOT_MEDIATED = "not_mediated", law.message(_("nezprostředkovává se (%(law)s)"), law="NOT_MEDIATED")
 
 
 class DecisionOutcome(models.TextChoices):
-    """The regional office's decision (§22)."""
+    """The regional office's decision (REGISTER_DECISION, §23d–§23g)."""
 
     # Zařazení do evidence žadatelů.
     APPROVED = "approved", _("zařadit do evidence")
@@ -200,7 +201,8 @@ class ApplicantJourney(Process):
 
     @property
     def is_appealed(self) -> bool:
-        return self.appeal_filed_on is not None and not self.appeal_outcome
+        """An appeal in time waits for the ministry; a late one does not suspend the decision (LATE_APPEAL)."""
+        return self.appeal_filed_on is not None and not self.appeal_late and not self.appeal_outcome
 
     @property
     def is_returned_by_appeal(self) -> bool:
@@ -250,10 +252,10 @@ class EventKind(models.TextChoices):
     ASSIGNED = "assigned", _("úkol přidělen")
     # Žádost vzata zpět.
     WITHDRAWN = "withdrawn", _("žádost vzata zpět")
-    # Zprostředkování přerušeno / obnoveno (§24b).
+    # Výběr přerušen / obnoven (SELECTION_PAUSE, §24a).
     PAUSED = "paused", _("zprostředkování přerušeno")
     RESUMED = "resumed", _("zprostředkování obnoveno")
-    # Vyřazení z evidence (§24c).
+    # Vyřazení z evidence (REGISTER_REMOVAL, §23j).
     REMOVED = "removed", _("vyřazen z evidence")
     # Přestěhování do jiného kraje: spis se předává s celou historií.
     TRANSFERRED = "transferred", _("předán jinému kraji")

@@ -26,9 +26,9 @@ class RegisterStatus(models.TextChoices):
 
     # Zařazen, rozhodnutí v právní moci: the family can be matched.
     ACTIVE = "active", _("v evidenci")
-    # Přerušení zprostředkování (§24b): excluded from matching until resumed.
+    # Přerušení výběru (SELECTION_PAUSE, §24a): excluded from matching until resumed.
     PAUSED = "paused", _("zprostředkování přerušeno")
-    # Vyřazení z evidence (§24c), e.g. a new criminal record; pending approaches are cancelled.
+    # Vyřazení z evidence (REGISTER_REMOVAL, §23j), e.g. a new criminal record; pending approaches are cancelled.
     REMOVED = "removed", _("vyřazen z evidence")
     # Žadatel vzal žádost zpět.
     WITHDRAWN = "withdrawn", _("žádost vzata zpět")
@@ -37,7 +37,7 @@ class RegisterStatus(models.TextChoices):
 
 
 class ApplicantRegisterEntry(models.Model):
-    """Entry in the applicant register (evidence žadatelů, §22; short-term foster care §27a)."""
+    """Entry in the applicant register (evidence žadatelů, APPLICANT_REGISTER, §23i)."""
 
     household = models.OneToOneField(Household, on_delete=models.PROTECT, related_name="register_entry")
     # The region that keeps the entry; changes when the family moves (the file moves with its history).
@@ -46,7 +46,7 @@ class ApplicantRegisterEntry(models.Model):
         models.CharField(max_length=12, choices=CareType.choices), verbose_name=_("schválené formy péče")
     )
     decision_date = models.DateField(_("datum rozhodnutí"))
-    # Právní moc: the family is matchable only from this date (§22).
+    # Právní moc: the family is matchable only from this date (APPLICANT_REGISTER, §23i).
     effective_date = models.DateField(_("datum právní moci"))
     status = models.CharField(_("stav"), max_length=12, choices=RegisterStatus.choices, default=RegisterStatus.ACTIVE)
     status_changed_at = models.DateTimeField(_("změna stavu"), default=timezone.now)

@@ -6,13 +6,14 @@ controllable clock; defaults to the local date).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
+from nrp import law
 from nrp.core.choices import MEDIATED_CARE_TYPES, Role
 from nrp.core.models import User
 from workflows.applicant_journey import deadlines
@@ -27,10 +28,11 @@ from workflows.applicant_journey.models import (
     CourseAttendance,
     DecisionOutcome,
     DocumentKind,
+    EventKind,
     JourneyDocument,
 )
 from workflows.applicant_journey.services.register import validate_profile_data
-from workflows.applicant_journey.services.tasks import StepError, step
+from workflows.applicant_journey.services.tasks import StepError, record_event, step
 from workflows.applicant_journey.services.tasks import today as clock_today
 
 # Validation messages (tests import them).
@@ -49,6 +51,19 @@ COURSE_HOURS_MISSING = _("%(name)s má zatím %(hours)s h přípravy z povinnýc
 APPROVED_TYPE_NOT_APPLIED = _("Schválit lze jen formy péče, o které žadatelé požádali.")
 APPEAL_PERIOD_RUNNING = _("Lhůta pro odvolání běží do %(date)s; právní moc zatím nenastala.")
 DELIVERY_REQUIRED = _("Zadejte datum doručení rozhodnutí.")
+OUTCOME_DELIVERY_REQUIRED = _("Zadejte datum doručení rozhodnutí o odvolání: právní moci nabývá doručením.")
+APPEAL_AND_WAIVER = _("Zadejte buď podání odvolání, nebo vzdání se odvolání, ne obojí.")
+# Notes in the journey's history (persisted in the language of the moment, like every note).
+APPEAL_NOTE = _("Odvolání podáno %(filed)s; postoupit ministerstvu do %(forward)s (%(law)s).")
+LATE_APPEAL_NOTE = _(
+    "Odvolání podáno po lhůtě %(filed)s: nemá odkladný účinek (%(late)s), rozhodnutí nabývá právní moci "
+    "%(effective)s; postoupit ministerstvu do %(forward)s (%(law)s)."
+)
+WAIVER_NOTE = _("Žadatel se odvolání vzdal (%(law)s); rozhodnutí nabylo právní moci %(effective)s.")
+
+
+def _day(value: date) -> str:
+    return value.strftime("%d. %m. %Y")
 
 
 def _today(today: date | None) -> date:
@@ -97,7 +112,7 @@ def application_file(
     profile: dict | None = None,
     today=None,
 ) -> ApplicantJourney:
-    """The OSPOD of the ORP of permanent residence records the filed application (§21(5)) and its checklist.
+    """The OSPOD of the ORP of permanent residence records the filed application (§23a) and its checklist (§23c).
 
     ``foreign_countries`` maps a household member id to the countries where they lived more than 3 months: one
     criminal-record extract is required per country (the Czech one the ORP requests itself). ``profile`` is the
@@ -119,7 +134,7 @@ def application_file(
 
 
 def ensure_checklist(journey: ApplicantJourney, *, foreign_countries: dict[int, list[str]], already_fosters: bool):
-    """Create the missing rows of the §21(5) checklist (existing rows and their versions are kept)."""
+    """Create the missing rows of the §23c checklist (existing rows and their versions are kept)."""
     members = list(journey.household.members.all())
     for kind in REQUIRED_DOCUMENT_KINDS:
         targets = [None] if kind in HOUSEHOLD_DOCUMENT_KINDS else members
@@ -150,7 +165,7 @@ def application_check(
     reasons: str = "",
     today=None,
 ) -> ApplicantJourney:
-    """The OSPOD completeness check: complete, incomplete (returned with a list), rejected (§21(3)), not mediated."""
+    """The OSPOD completeness check: complete, incomplete (returned with a list), rejected (§23a(1)), not mediated."""
     today = _today(today)
     missing_items = [m.strip() for m in (missing_items or []) if m.strip()]
     if outcome == CompletenessOutcome.INCOMPLETE and not missing_items:
@@ -292,7 +307,7 @@ def decision_record(
     profile: dict | None = None,
     today=None,
 ) -> ApplicantJourney:
-    """Rozhodnutí o zařazení / nezařazení (§22): approved care types and the acceptance profile, or reasons."""
+    """Rozhodnutí o zařazení / nezařazení (§23d–§23g): approved care types and the acceptance profile, or reasons."""
     today = _today(today)
     _not_future("decision_date", decision_date, today)
     _not_future("delivered_on", delivered_on, today)
@@ -300,7 +315,7 @@ def decision_record(
     _not_before("delivered_on", delivered_on, decision_date, _("datum rozhodnutí"))
     if delivered_on is None:
         raise ValidationError({"delivered_on": DELIVERY_REQUIRED})
-    # Správní řád §68(4): a rejection must give its reasons (a full approval may omit them).
+    # DECISION_REASONS (SŘ §68(4)): a rejection must give its reasons (a full approval may omit them).
     if outcome != DecisionOutcome.APPROVED and not reasons.strip():
         raise ValidationError({"reasons": REASONS_REQUIRED})
     if outcome == DecisionOutcome.APPROVED:
@@ -328,27 +343,53 @@ def decision_record(
 
 
 def finality_record(
-    *, journey: ApplicantJourney, actor: User, appeal_filed_on: date | None = None, today=None
+    *,
+    journey: ApplicantJourney,
+    actor: User,
+    appeal_filed_on: date | None = None,
+    appeal_waived_on: date | None = None,
+    today=None,
 ) -> ApplicantJourney:
-    """After delivery: record an appeal (a late one is flagged, never dropped) or that the decision is final.
-
-    Správní řád §83(1): 15 days from delivery to appeal; without an appeal the decision takes effect (právní moc)
-    the day after the period ends, and the family is matchable only from then.
-    """
+    """After delivery: an appeal, a waiver of appeal, or the appeal period ran out (APPEAL_PERIOD, FINALITY: final
+    the day after the period, matchable from then). APPEAL_WAIVER: final when the waiver reached the office.
+    LATE_APPEAL: recorded, flagged and forwarded, but no suspensive effect; only an appeal in time waits."""
     today = _today(today)
     delivered = journey.decision_delivered_on
     last_day = deadlines.appeal_deadline(delivered)
-    if appeal_filed_on is not None:
-        _not_future("appeal_filed_on", appeal_filed_on, today)
-        _not_before("appeal_filed_on", appeal_filed_on, delivered, _("doručení rozhodnutí"))
-    elif today <= last_day:
+    if appeal_filed_on is not None and appeal_waived_on is not None:
+        raise ValidationError({"appeal_waived_on": APPEAL_AND_WAIVER})
+    for field, value in (("appeal_filed_on", appeal_filed_on), ("appeal_waived_on", appeal_waived_on)):
+        _not_future(field, value, today)
+        _not_before(field, value, delivered, _("doručení rozhodnutí"))
+    if appeal_filed_on is None and appeal_waived_on is None and today <= last_day:
         raise StepError(APPEAL_PERIOD_RUNNING % {"date": last_day.strftime("%d. %m. %Y")}, "appeal_period")
+    late = appeal_filed_on is not None and deadlines.is_appeal_late(delivered_on=delivered, filed_on=appeal_filed_on)
     with step(journey=journey, node="finality", actor=actor) as process:
+        process.appeal_filed_on = appeal_filed_on
+        process.appeal_late = late
+        if appeal_waived_on is not None:
+            process.effective_date = deadlines.effective_on_waiver(delivered_on=delivered, waived_on=appeal_waived_on)
+            note = WAIVER_NOTE % {"law": law.cite("APPEAL_WAIVER", "short"), "effective": _day(process.effective_date)}
+            record_event(process, actor=actor, kind=EventKind.STEP, step="finality", note=note, rule="APPEAL_WAIVER")
+        elif appeal_filed_on is None or late:
+            process.effective_date = deadlines.effective_without_appeal(delivered)
         if appeal_filed_on is not None:
-            process.appeal_filed_on = appeal_filed_on
-            process.appeal_late = deadlines.is_appeal_late(delivered_on=delivered, filed_on=appeal_filed_on)
-        else:
-            process.effective_date = last_day + timedelta(days=1)
+            # In time or late, the KÚ forwards the appeal with the file to the ministry within 30 days (SŘ §88(1)).
+            forward_by = deadlines.appeal_forwarding_deadline(appeal_filed_on)
+            params = {"filed": _day(appeal_filed_on), "forward": _day(forward_by), "law": law.cite("APPEAL_FORWARDING")}
+            if late:
+                params["late"] = law.cite("LATE_APPEAL", "short")
+                params["effective"] = _day(process.effective_date)
+            record_event(
+                process,
+                actor=actor,
+                kind=EventKind.STEP,
+                step="finality",
+                note=(LATE_APPEAL_NOTE if late else APPEAL_NOTE) % params,
+                rule="LATE_APPEAL" if late else "APPEAL_PERIOD",
+                late=late,
+                forward_by=forward_by.isoformat(),
+            )
     return journey
 
 
@@ -359,11 +400,15 @@ def appeal_outcome_record(
     outcome: str,
     decided_on: date,
     reasons: str,
+    delivered_on: date | None = None,
     approved_care_types: list[str] | None = None,
     profile: dict | None = None,
     today=None,
 ) -> ApplicantJourney:
     """The appellate body's (MPSV) decision: upheld, changed (the outcome flips) or returned to the region.
+
+    ``delivered_on``: when the ministry's decision was delivered; the outcome takes effect then
+    (APPEAL_OUTCOME_EFFECT). Required unless the case is returned to the region for a new decision.
 
     When a rejection is changed to an approval, the approved care types default to those applied for and the
     profile to the questionnaire's draft unless given.
@@ -371,6 +416,11 @@ def appeal_outcome_record(
     today = _today(today)
     _not_future("decided_on", decided_on, today)
     _not_before("decided_on", decided_on, journey.appeal_filed_on, _("podání odvolání"))
+    _not_future("delivered_on", delivered_on, today)
+    _not_before("delivered_on", delivered_on, decided_on, _("rozhodnutí o odvolání"))
+    # APPEAL_OUTCOME_EFFECT: a final outcome takes effect on delivery; a case returned to the region needs none.
+    if outcome != AppealOutcome.RETURNED and delivered_on is None:
+        raise ValidationError({"delivered_on": OUTCOME_DELIVERY_REQUIRED})
     if not reasons.strip():
         raise ValidationError({"reasons": REASONS_REQUIRED})
     if outcome not in AppealOutcome.values:
@@ -392,7 +442,7 @@ def appeal_outcome_record(
                 process.decision_outcome = DecisionOutcome.REJECTED
                 process.approved_care_types = []
         if outcome != AppealOutcome.RETURNED:
-            # The appeal decision is final on delivery; the date it was decided stands for it here.
-            process.effective_date = decided_on
+            # APPEAL_OUTCOME_EFFECT (SŘ §73(1)): final when delivered, not on the day the ministry decided.
+            process.effective_date = delivered_on
         process.decision_reasons = f"{process.decision_reasons}\n\n{_('Odvolání')}: {reasons.strip()}".strip()
     return journey
