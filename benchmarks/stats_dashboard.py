@@ -48,11 +48,11 @@ def main(argv: list[str]) -> int:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import setup_test_environment
 
     setup_test_environment()
     settings.DEBUG = False
-    connection.creation.create_test_db(verbosity=0, keepdb=not args.fresh, autoclobber=True)
+    connection.creation.create_test_db(verbosity=0, keepdb=not args.fresh, autoclobber=True, serialize=False)
 
     from nrp.core.choices import Role
     from nrp.core.models import Region, RoleAssignment, User
@@ -94,7 +94,13 @@ def main(argv: list[str]) -> int:
     rows = []
     for label, client, url in cases:
         assert client.get(url).status_code == 200, url  # warm-up (templates, translations)
-        with CaptureQueriesContext(connection) as queries:
+        queries = []
+
+        def count(execute, sql, params, many, context, queries=queries):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
             client.get(url)
         samples = []
         for _ in range(args.repeats):
