@@ -7,9 +7,12 @@ needs, recorded ethnicity. Never names or dates of birth.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from django.db import connection
 
 from matching.engine import (
     CARE_BITS,
@@ -19,14 +22,16 @@ from matching.engine import (
     NEED_BITS,
     SEX_BITS,
     FamilyPool,
-    mask_of,
+    explain_scores,
     pool_from_columns,
 )
 from matching.types import (
+    CONTACT_ORDER,
     REGISTER_STATUSES,
     STATUS_ACTIVE,
     CaseProfile,
     ChildProfile,
+    CriterionScore,
     FamilyProfile,
     Location,
     MatchingInputError,
@@ -34,7 +39,8 @@ from matching.types import (
     RankingResult,
     Weights,
 )
-from workflows.applicant_journey.models import ApplicantRegisterEntry, RegisterStatus
+from nrp.core.models import Household, Orp
+from workflows.applicant_journey.models import AcceptanceProfile, ApplicantRegisterEntry, RegisterStatus
 from workflows.child_mediation.models import ChildCase
 
 # Entries loaded into a pool: active ones, and paused ones so the exclusion counts show them (§24a). Removed,
@@ -100,7 +106,7 @@ def family_profile(entry: ApplicantRegisterEntry) -> FamilyProfile:
     )
 
 
-# The columns of a family as the pool reads them: plain values, one query, no model objects.
+# The columns of a family as the ORM reads them (for the few rows that need the slow, validating path).
 POOL_COLUMNS = (
     "pk",
     "region_id",
@@ -123,29 +129,31 @@ POOL_COLUMNS = (
     "household__residence_orp__lat",
     "household__residence_orp__lon",
 )
+# A pool row as the database computes it: bit masks, indexes and numbers only (see _pool_sql).
 PoolRow = tuple[Any, ...]
 (
     _PK,
     _REGION,
     _STATUS,
     _EFFECTIVE,
+    _HAS_PROFILE,
+    _KNOWN_VALUES,
     _CARE,
-    _PROFILE,
-    _AGE_MIN,
-    _AGE_MAX,
-    _SEXES,
-    _MAX_CHILDREN,
-    _SIBLINGS,
     _LEGAL,
+    _SEXES,
     _NEEDS,
     _EXPERIENCE,
     _ETHNICITIES,
     _CONTACT,
+    _AGE_MIN,
+    _AGE_MAX,
+    _MAX_CHILDREN,
+    _SIBLINGS,
     _OTHER_REGIONS,
     _CHILDREN,
     _LAT,
     _LON,
-) = range(len(POOL_COLUMNS))
+) = range(21)
 
 
 @dataclass
@@ -159,132 +167,170 @@ class LoadedPool:
     @property
     def families(self) -> list[FamilyProfile]:
         """Every matched family as a ``FamilyProfile`` (slow for a large pool: for tests and small tools)."""
-        return [family_from_row(row) for row in self.rows.values()]
+        return [family_from_snapshot(row_snapshot(row)) for row in self.rows.values()]
 
 
-def family_from_row(row: PoolRow) -> FamilyProfile:
-    """One pool row as the engine's validated input (raises MatchingInputError for an impossible profile)."""
-    lat, lon = row[_LAT], row[_LON]
+def _family_from_orm_row(row: tuple[Any, ...]) -> FamilyProfile:
+    """One entry read with ``POOL_COLUMNS`` as the engine's validated input (raises MatchingInputError)."""
+    lat, lon = row[18], row[19]
     return FamilyProfile(
-        entry_id=row[_PK],
-        region_id=row[_REGION],
-        care_types=frozenset(row[_CARE] or ()),
-        status=row[_STATUS],
-        effective_date=row[_EFFECTIVE],
-        age_min=row[_AGE_MIN],
-        age_max=row[_AGE_MAX],
-        sexes=frozenset(row[_SEXES] or ()),
-        max_children=row[_MAX_CHILDREN],
-        accepts_siblings=row[_SIBLINGS],
-        legal_statuses=frozenset(row[_LEGAL] or ()),
-        health_needs_accepted=frozenset(row[_NEEDS] or ()),
-        health_needs_experience=frozenset(row[_EXPERIENCE] or ()),
-        ethnicities_accepted=frozenset(row[_ETHNICITIES] or ()),
-        contact_willingness=row[_CONTACT],
-        accepts_other_regions=row[_OTHER_REGIONS],
-        children_in_household=row[_CHILDREN],
+        entry_id=row[0],
+        region_id=row[1],
+        care_types=frozenset(row[4] or ()),
+        status=row[2],
+        effective_date=row[3],
+        age_min=row[6],
+        age_max=row[7],
+        sexes=frozenset(row[8] or ()),
+        max_children=row[9],
+        accepts_siblings=row[10],
+        legal_statuses=frozenset(row[11] or ()),
+        health_needs_accepted=frozenset(row[12] or ()),
+        health_needs_experience=frozenset(row[13] or ()),
+        ethnicities_accepted=frozenset(row[14] or ()),
+        contact_willingness=row[15],
+        accepts_other_regions=row[16],
+        children_in_household=row[17],
         location=None if lat is None or lon is None else Location(float(lat), float(lon)),
     )
 
 
-class _Masks:
-    """Bit masks of array columns, computed once per distinct value (a register has few distinct sets)."""
+def _mask_sql(column: str, bits: dict[str, int], params: list[Any]) -> str:
+    """SQL for the engine's bit mask of a text-array column (the same bits as ``engine.mask_of``)."""
+    terms = []
+    for value, bit in bits.items():
+        terms.append(f"CASE WHEN %s = ANY({column}) THEN {int(bit)} ELSE 0 END")
+        params.append(value)
+    return "(" + " + ".join(terms) + ")"
 
-    def __init__(self, bits: dict[str, int]) -> None:
-        self.bits = bits
-        self.cache: dict[tuple[str, ...], int | None] = {}
 
-    def __call__(self, values: list[str] | None) -> int | None:
-        key = tuple(values) if values else ()
-        try:
-            return self.cache[key]
-        except KeyError:
-            pass
-        try:
-            mask: int | None = mask_of(self.bits, key)
-        except KeyError:
-            mask = None  # a value outside the vocabulary: the row is validated the slow way
-        self.cache[key] = mask
-        return mask
+def _known_sql(column: str, bits: dict[str, int], params: list[Any]) -> str:
+    params.append(list(bits))
+    return f"(coalesce({column}, '{{}}') <@ %s::varchar[])"
+
+
+def _pool_sql(region_id: int | None) -> tuple[str, list[Any]]:
+    """One query for the pool, computed by PostgreSQL: masks, indexes and numbers (no arrays, no Decimals).
+
+    Parsing thousands of text arrays and decimals in Python cost most of a ranking; the database does it in C.
+    Rows with a value outside a vocabulary are flagged (``known``) and read again through the ORM, so the
+    engine's own validation message is what the officer sees.
+    """
+    entry = ApplicantRegisterEntry._meta.db_table
+    profile = AcceptanceProfile._meta.db_table
+    household = Household._meta.db_table
+    orp = Orp._meta.db_table
+    params: list[Any] = []
+    known = " AND ".join(
+        [
+            _known_sql("e.care_types", CARE_BITS, params),
+            _known_sql("p.legal_statuses", LEGAL_BITS, params),
+            _known_sql("p.sexes", SEX_BITS, params),
+            _known_sql("p.health_needs_accepted", NEED_BITS, params),
+            _known_sql("p.health_needs_experience", NEED_BITS, params),
+            _known_sql("p.ethnicities_accepted", ETHNICITY_BITS, params),
+        ]
+    )
+    care = _mask_sql("e.care_types", CARE_BITS, params)
+    legal = _mask_sql("p.legal_statuses", LEGAL_BITS, params)
+    sexes = _mask_sql("p.sexes", SEX_BITS, params)
+    needs = _mask_sql("p.health_needs_accepted", NEED_BITS, params)
+    experience = _mask_sql("p.health_needs_experience", NEED_BITS, params)
+    ethnicities = _mask_sql("p.ethnicities_accepted", ETHNICITY_BITS, params)
+    params.append(list(CONTACT_INDEX))
+    contact = "(array_position(%s::varchar[], p.contact_willingness::varchar) - 1)"
+    params.extend(list(POOL_STATUSES))
+    # Only table names and code-made CASE terms are formatted in; every value is a query parameter.
+    sql = f"""
+        SELECT e.id, e.region_id, e.status, (e.effective_date - DATE '0001-01-01') + 1, p.id IS NOT NULL, {known},
+               {care}, {legal}, {sexes}, {needs}, {experience}, {ethnicities}, {contact},
+               p.age_min, p.age_max, p.max_children, p.accepts_siblings, p.accepts_other_regions,
+               p.children_in_household, o.lat::float8, o.lon::float8
+        FROM {entry} e
+        LEFT JOIN {profile} p ON p.entry_id = e.id
+        JOIN {household} h ON h.id = e.household_id
+        JOIN {orp} o ON o.id = h.residence_orp_id
+        WHERE e.status IN (%s, %s)"""  # noqa: S608
+    if region_id is not None:
+        sql += " AND e.region_id = %s"
+        params.append(region_id)
+    return sql + " ORDER BY e.id", params
 
 
 def _pool_rows(region_id: int | None) -> list[PoolRow]:
-    entries = ApplicantRegisterEntry.objects.filter(status__in=POOL_STATUSES)
-    if region_id is not None:
-        entries = entries.filter(region_id=region_id)
-    return list(entries.order_by("pk").values_list(*POOL_COLUMNS))
+    sql, params = _pool_sql(region_id)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def load_pool(*, region_id: int | None, today: date) -> LoadedPool:
     """Families of one region (``region_id``) or of the whole country (None), prepared for the engine.
 
-    One query of plain values; bit masks are computed once per distinct set of values. A row whose profile is
-    missing or impossible (the checks of ``FamilyProfile``) is skipped with the engine's own message.
+    One query of plain numbers computed by the database (``_pool_sql``); no model objects and no
+    ``FamilyProfile`` per family. A row whose profile is missing or impossible (the checks of
+    ``FamilyProfile``) is skipped with the engine's own message.
     """
     return pool_from_rows(_pool_rows(region_id), today=today)
 
 
+def _valid(row: PoolRow, statuses: frozenset[str]) -> bool:
+    return bool(
+        row[_KNOWN_VALUES]
+        and row[_CONTACT] is not None
+        and row[_STATUS] in statuses
+        and 0 <= row[_AGE_MIN] <= row[_AGE_MAX]
+        and row[_MAX_CHILDREN] >= 1
+    )
+
+
 def pool_from_rows(rows: list[PoolRow], *, today: date) -> LoadedPool:
-    care, legal, sexes = _Masks(CARE_BITS), _Masks(LEGAL_BITS), _Masks(SEX_BITS)
-    needs, ethnicities = _Masks(NEED_BITS), _Masks(ETHNICITY_BITS)
-    kept: list[PoolRow] = []
-    masks: list[tuple[int, int, int, int, int, int, int]] = []
     skipped: list[dict[str, Any]] = []
-    statuses = set(REGISTER_STATUSES)
+    statuses = frozenset(REGISTER_STATUSES)
+    kept: list[PoolRow] = []
     for row in rows:
-        if row[_PROFILE] is None:
+        if not row[_HAS_PROFILE]:
             skipped.append({"entry_id": row[_PK], "message": PROFILE_MISSING})
-            continue
-        values = (
-            care(row[_CARE]),
-            legal(row[_LEGAL]),
-            sexes(row[_SEXES]),
-            needs(row[_NEEDS]),
-            needs(row[_EXPERIENCE]),
-            ethnicities(row[_ETHNICITIES]),
-            CONTACT_INDEX.get(row[_CONTACT]),
-        )
-        valid = (
-            None not in values
-            and row[_STATUS] in statuses
-            and 0 <= row[_AGE_MIN] <= row[_AGE_MAX]
-            and row[_MAX_CHILDREN] >= 1
-        )
-        if not valid:
-            try:
-                family_from_row(row)  # raises the engine's own message for what is wrong
-            except MatchingInputError as error:
-                skipped.append({"entry_id": row[_PK], "message": str(error)})
-                continue
-        kept.append(row)
-        masks.append(values)  # type: ignore[arg-type]
-    columns = list(zip(*kept, strict=True)) if kept else [()] * len(POOL_COLUMNS)
-    mask_columns = list(zip(*masks, strict=True)) if masks else [()] * 7
+        elif _valid(row, statuses):
+            kept.append(row)
+        else:
+            skipped.append({"entry_id": row[_PK], "message": _invalid_message(row[_PK])})
+    columns: list[tuple[Any, ...]] = list(zip(*kept, strict=True)) if kept else [()] * 21
     lat, lon = columns[_LAT], columns[_LON]
     pool = pool_from_columns(
         today=today,
         entry_id=columns[_PK],
         region_id=columns[_REGION],
         active=[status == STATUS_ACTIVE for status in columns[_STATUS]],
-        effective_ordinal=[d.toordinal() for d in columns[_EFFECTIVE]],
-        care=mask_columns[0],
-        legal=mask_columns[1],
-        sexes=mask_columns[2],
-        needs=mask_columns[3],
-        experience=mask_columns[4],
-        ethnicities=mask_columns[5],
-        contact=mask_columns[6],
+        effective_ordinal=columns[_EFFECTIVE],
+        care=columns[_CARE],
+        legal=columns[_LEGAL],
+        sexes=columns[_SEXES],
+        needs=columns[_NEEDS],
+        experience=columns[_EXPERIENCE],
+        ethnicities=columns[_ETHNICITIES],
+        contact=columns[_CONTACT],
         age_min=columns[_AGE_MIN],
         age_max=columns[_AGE_MAX],
         max_children=columns[_MAX_CHILDREN],
         accepts_siblings=columns[_SIBLINGS],
         accepts_other_regions=columns[_OTHER_REGIONS],
         children_in_household=columns[_CHILDREN],
-        lat_degrees=[float(v) if v is not None else 0.0 for v in lat],
-        lon_degrees=[float(v) if v is not None else 0.0 for v in lon],
+        lat_degrees=[0.0 if v is None else v for v in lat],
+        lon_degrees=[0.0 if v is None else v for v in lon],
         has_location=[a is not None and b is not None for a, b in zip(lat, lon, strict=True)],
     )
     return LoadedPool(pool=pool, skipped=skipped, rows={row[_PK]: row for row in kept})
+
+
+def _invalid_message(entry_id: int) -> str:
+    """The engine's message for an entry it refuses (read again through the ORM: a rare, slow path)."""
+    row = ApplicantRegisterEntry.objects.filter(pk=entry_id).values_list(*POOL_COLUMNS).get()
+    try:
+        _family_from_orm_row(row)
+    except MatchingInputError as error:
+        return str(error)
+    return PROFILE_MISSING
 
 
 # --- snapshots ----------------------------------------------------------------------------------------------
@@ -339,28 +385,113 @@ def family_snapshot(family: FamilyProfile) -> dict[str, Any]:
 
 
 def row_snapshot(row: PoolRow) -> dict[str, Any]:
-    """``family_snapshot`` of a pool row, without building a ``FamilyProfile``."""
+    """``family_snapshot`` of a pool row (the masks hold the same sets; lists are sorted like the snapshot)."""
     lat, lon = row[_LAT], row[_LON]
     return {
         "entry_id": row[_PK],
         "region_id": row[_REGION],
-        "care_types": sorted(row[_CARE] or ()),
+        "care_types": sorted(_codes(CARE_BITS, row[_CARE])),
         "status": row[_STATUS],
-        "effective_date": row[_EFFECTIVE].isoformat(),
+        "effective_date": date.fromordinal(row[_EFFECTIVE]).isoformat(),
         "age_min": row[_AGE_MIN],
         "age_max": row[_AGE_MAX],
-        "sexes": sorted(row[_SEXES] or ()),
+        "sexes": sorted(_codes(SEX_BITS, row[_SEXES])),
         "max_children": row[_MAX_CHILDREN],
         "accepts_siblings": row[_SIBLINGS],
-        "legal_statuses": sorted(row[_LEGAL] or ()),
-        "health_needs_accepted": sorted(row[_NEEDS] or ()),
-        "health_needs_experience": sorted(row[_EXPERIENCE] or ()),
-        "ethnicities_accepted": sorted(row[_ETHNICITIES] or ()),
-        "contact_willingness": row[_CONTACT],
+        "legal_statuses": sorted(_codes(LEGAL_BITS, row[_LEGAL])),
+        "health_needs_accepted": sorted(_codes(NEED_BITS, row[_NEEDS])),
+        "health_needs_experience": sorted(_codes(NEED_BITS, row[_EXPERIENCE])),
+        "ethnicities_accepted": sorted(_codes(ETHNICITY_BITS, row[_ETHNICITIES])),
+        "contact_willingness": CONTACT_ORDER[row[_CONTACT]],
         "accepts_other_regions": row[_OTHER_REGIONS],
         "children_in_household": row[_CHILDREN],
         "location": None if lat is None or lon is None else [float(lat), float(lon)],
     }
+
+
+def _codes(bits: dict[str, int], mask: int) -> list[str]:
+    return [code for code, bit in bits.items() if mask & bit]
+
+
+def criterion_dicts(criteria: Iterable[CriterionScore]) -> list[dict[str, Any]]:
+    return [
+        {
+            "criterion": c.criterion,
+            "score": c.score,
+            "weight": c.weight,
+            "contribution": round(c.contribution, 6),
+            "applicable": c.applicable,
+            "reason": c.reason.as_dict(),
+        }
+        for c in criteria
+    ]
+
+
+def _location_from_json(value: list[float] | None) -> Location | None:
+    return None if not value else Location(float(value[0]), float(value[1]))
+
+
+def case_from_snapshot(snapshot: dict[str, Any]) -> CaseProfile:
+    """The ``CaseProfile`` a stored ranking was computed for, from its anonymised snapshot."""
+    return CaseProfile(
+        case_id=snapshot["case_id"],
+        region_id=snapshot["region_id"],
+        care_types_sought=frozenset(snapshot["care_types_sought"]),
+        children=tuple(
+            ChildProfile(
+                age=c["age"],
+                sex=c["sex"],
+                legal_status=c["legal_status"],
+                health_needs=frozenset(c["health_needs"]),
+                ethnicity=c.get("ethnicity") or "",
+            )
+            for c in snapshot["children"]
+        ),
+        contact_plan=snapshot["contact_plan"],
+        birth_family_location=_location_from_json(snapshot.get("birth_family_location")),
+        home_location=_location_from_json(snapshot.get("home_location")),
+        wishes=frozenset(snapshot.get("wishes", ())),
+    )
+
+
+def family_from_snapshot(snapshot: dict[str, Any]) -> FamilyProfile:
+    return FamilyProfile(
+        entry_id=snapshot["entry_id"],
+        region_id=snapshot["region_id"],
+        care_types=frozenset(snapshot["care_types"]),
+        status=snapshot["status"],
+        effective_date=date.fromisoformat(snapshot["effective_date"]),
+        age_min=snapshot["age_min"],
+        age_max=snapshot["age_max"],
+        sexes=frozenset(snapshot["sexes"]),
+        max_children=snapshot["max_children"],
+        accepts_siblings=snapshot["accepts_siblings"],
+        legal_statuses=frozenset(snapshot["legal_statuses"]),
+        health_needs_accepted=frozenset(snapshot["health_needs_accepted"]),
+        health_needs_experience=frozenset(snapshot["health_needs_experience"]),
+        ethnicities_accepted=frozenset(snapshot["ethnicities_accepted"]),
+        contact_willingness=snapshot["contact_willingness"],
+        accepts_other_regions=snapshot["accepts_other_regions"],
+        children_in_household=snapshot["children_in_household"],
+        location=_location_from_json(snapshot.get("location")),
+    )
+
+
+def stored_entry_criteria(run: Any, entry: Any) -> list[dict[str, Any]]:
+    """The explanation of one stored ranked family, rebuilt from what the run stored (the anonymised case, the
+    weights, the day, the family's inputs and raw scores): the same numbers and reasons the engine gave."""
+    case = getattr(run, "_case_profile", None)
+    if case is None:
+        case = case_from_snapshot(run.inputs["case"])
+        run._case_profile = case
+    criteria = explain_scores(
+        case,
+        family_from_snapshot(entry.family),
+        entry.scores,
+        today=run.ranked_on,
+        weights=Weights(**run.weights),
+    )
+    return criterion_dicts(criteria)
 
 
 def criteria_json(ranked: RankedFamily) -> list[dict[str, Any]]:

@@ -568,6 +568,23 @@ def _explain(
     )
 
 
+def explain_scores(
+    case: CaseProfile,
+    family: FamilyProfile,
+    scores: Sequence[float],
+    *,
+    today: date,
+    weights: Weights | None = None,
+) -> tuple[CriterionScore, ...]:
+    """The explanation of one ranked family from its stored raw scores (what ``rank`` gave it): the same
+    contributions and reasons as ``rank(...).ranked[i].criteria`` on that day, without ranking again."""
+    view = _case_view(case)
+    applicable = _applicable(view)
+    weight_values = _weight_values(weights or Weights(), applicable)
+    pool = prepare_pool([family], today=today)
+    return _explain(view, pool, 0, tuple(scores), weight_values, sum(weight_values), applicable)
+
+
 def explain_family(
     case: CaseProfile, family: FamilyProfile, *, today: date, weights: Weights | None = None
 ) -> tuple[CriterionScore, ...]:
@@ -634,11 +651,10 @@ def rank(
     positions = eligible[order]
     ordered_scores = scores[:, order]
 
-    def explainer(k: int) -> partial[tuple[CriterionScore, ...]]:
-        s = tuple(float(v) for v in ordered_scores[:, k])
+    def explainer(k: int, s: tuple[float, ...]) -> partial[tuple[CriterionScore, ...]]:
         return partial(_explain, view, pool, int(positions[k]), s, weight_values, weight_sum, applicable)
 
-    ranked = RankedFamilies(pool.entry_id[positions], totals[order], waited[order], explainer)
+    ranked = RankedFamilies(pool.entry_id[positions], totals[order], waited[order], ordered_scores, explainer)
     return RankingResult(
         case_id=case.case_id,
         considered=len(pool),

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from matching.criteria.hard import RULES
@@ -257,8 +258,12 @@ class RankedEntry(models.Model):
     waited_days = models.PositiveIntegerField(_("dní v evidenci"))
     # The family's profile as the engine compared it (matching.adapter.family_snapshot).
     family = models.JSONField(_("vstupy rodiny"))
-    # [{"criterion", "score", "weight", "contribution", "applicable", "reason": {"code", "params", "text"}}]
-    criteria = models.JSONField(_("kritéria a důvody"))
+    # The raw 0–1 score of each criterion (matching.criteria.soft.CRITERIA order), as the engine computed them.
+    scores = ArrayField(models.FloatField(), verbose_name=_("hodnocení kritérií"), default=list)
+    # Rankings stored before scores were kept: the explanation as it was shown. New rows leave it empty: their
+    # explanation is rebuilt from ``family``, ``scores`` and the run's case and weights by the same engine
+    # version (``RankingRun.engine_version``), for the rows a page shows.
+    stored_criteria = models.JSONField(_("kritéria a důvody"), null=True, blank=True, db_column="criteria")
 
     class Meta:
         ordering = ["run", "rank"]
@@ -276,6 +281,16 @@ class RankedEntry(models.Model):
         if self.pk is not None:
             raise ValidationError(RANKING_IMMUTABLE)
         super().save(*args, **kwargs)
+
+    @cached_property
+    def criteria(self) -> list[dict[str, Any]]:
+        """Per criterion: ``criterion``, ``score``, ``weight``, ``contribution``, ``applicable``, ``reason``
+        {``code``, ``params``, ``text``} (read through ``run.ranked_entries`` so ``run`` is not queried again)."""
+        if self.stored_criteria is not None:
+            return list(self.stored_criteria)
+        from matching.adapter import stored_entry_criteria
+
+        return stored_entry_criteria(self.run, self)
 
     def as_result(self) -> dict[str, Any]:
         return {

@@ -74,8 +74,9 @@ def ranking_list_for_case(*, user, child_case) -> QuerySet[RankingRun]:
 
 def ranked_entries(*, run: RankingRun) -> QuerySet[RankedEntry]:
     """The ranked families of a stored run in order; slice it to read one page (LIMIT/OFFSET on the
-    (run, rank) index). The families' inputs are left out: a page shows the scores and reasons."""
-    return RankedEntry.objects.filter(run=run).order_by("rank").defer("family")
+    (run, rank) index); a row's ``criteria`` explains it from its stored inputs and scores."""
+    # Through the run's related manager: every row's ``run`` is this object (no query per row to explain it).
+    return run.ranked_entries.order_by("rank")
 
 
 def excluded_families(*, run: RankingRun, rule: str | None = None) -> QuerySet[RankingExclusion]:

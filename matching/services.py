@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +15,7 @@ from matching.engine import ENGINE_VERSION, rank
 from matching.models import ChildWishSignals, MatchingWeights, RankedEntry, RankingExclusion, RankingRun, RankingScope
 from matching.permissions import can_edit_weights, can_rank_case
 from matching.selectors import RANKABLE_STATUSES, weights_for_region
-from matching.types import WEIGHT_FIELDS, MatchingInputError
+from matching.types import WEIGHT_FIELDS, MatchingInputError, RankingResult
 
 RANKING_NOT_ALLOWED = _("Pořadí rodin může spustit jen pracovník krajského úřadu kraje, v jehož evidenci dítě je.")
 CASE_NOT_RANKABLE = _("Pro uzavřený případ nebo dítě už svěřené do péče se pořadí rodin nespouští.")
@@ -94,29 +95,40 @@ def ranking_run(
         engine_version=ENGINE_VERSION,
     )
     run.save()
-    entries = []
-    for ranked in result.ranked:
-        family = adapter.row_snapshot(loaded.rows[ranked.entry_id])
-        entries.append(
-            RankedEntry(
-                run=run,
-                rank=ranked.rank,
-                entry_id=ranked.entry_id,
-                region_id=family["region_id"],
-                total=ranked.total,
-                waited_days=ranked.waited_days,
-                family=family,
-                criteria=adapter.criteria_json(ranked),
-            )
-        )
-    RankedEntry.objects.bulk_create(entries, batch_size=1000)
-    RankingExclusion.objects.bulk_create(
-        [
-            RankingExclusion(run=run, rule=rule, count=len(entry_ids), entry_ids=entry_ids)
-            for rule, entry_ids in result.excluded_by_rule().items()
-        ]
-    )
+    _copy_ranked_entries(run, result, loaded)
+    _copy_exclusions(run, result)
     return run
+
+
+# The columns COPY writes for each ranked family (a ranking of 10,000 families can have thousands eligible).
+_ENTRY_COLUMNS = ("run_id", "rank", "entry_id", "region_id", "total", "waited_days", "family", "scores")
+
+
+def _copy_ranked_entries(run: RankingRun, result: RankingResult, loaded: adapter.LoadedPool) -> None:
+    """Write the ranked families with PostgreSQL's COPY: about ten times faster than a multi-row INSERT for
+    thousands of rows with a JSON column. Like ``bulk_create`` it sends no model signals (the run's creation is
+    the audited event)."""
+    if not result.ranked:
+        return
+    table = RankedEntry._meta.db_table
+    columns = ", ".join(connection.ops.quote_name(name) for name in _ENTRY_COLUMNS)
+    ranked = result.ranked
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for place, (entry_id, total, waited, scores) in enumerate(
+            zip(ranked.entry_ids, ranked.totals, ranked.waited_days, ranked.score_rows(), strict=True), start=1
+        ):
+            family = adapter.row_snapshot(loaded.rows[entry_id])
+            # The explanation is rebuilt from family and scores when a page shows it (RankedEntry.criteria).
+            copy.write_row((run.pk, place, entry_id, family["region_id"], total, waited, json.dumps(family), scores))
+
+
+def _copy_exclusions(run: RankingRun, result: RankingResult) -> None:
+    """One row per excluding rule with its entry ids (COPY: Django would prepare every id of the arrays)."""
+    table = RankingExclusion._meta.db_table
+    columns = ", ".join(connection.ops.quote_name(name) for name in ("run_id", "rule", "count", "entry_ids"))
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for rule, entry_ids in result.excluded_by_rule().items():
+            copy.write_row((run.pk, rule, len(entry_ids), entry_ids))
 
 
 @transaction.atomic

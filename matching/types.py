@@ -242,7 +242,7 @@ class RankedFamily:
     callers read the details of the first few; the values do not depend on when they are read. Read-only.
     """
 
-    __slots__ = ("entry_id", "rank", "total", "waited_days", "_explain", "_criteria")
+    __slots__ = ("entry_id", "rank", "total", "waited_days", "_explain", "_criteria", "_scores")
 
     def __init__(
         self,
@@ -251,6 +251,7 @@ class RankedFamily:
         total: float,
         waited_days: int,
         explain: Callable[[], tuple[CriterionScore, ...]],
+        scores: tuple[float, ...] | None = None,
     ) -> None:
         self.entry_id = entry_id
         self.rank = rank
@@ -258,6 +259,7 @@ class RankedFamily:
         self.waited_days = waited_days
         self._explain = explain
         self._criteria: tuple[CriterionScore, ...] | None = None
+        self._scores = scores
 
     @property
     def criteria(self) -> tuple[CriterionScore, ...]:
@@ -266,11 +268,23 @@ class RankedFamily:
         return self._criteria
 
     @property
+    def scores(self) -> tuple[float, ...]:
+        """The raw 0–1 score of every criterion (unrounded, ``CRITERIA`` order): what a stored ranking keeps to
+        explain the family later (``engine.explain_scores``)."""
+        return self._scores if self._scores is not None else tuple(c.score for c in self.criteria)
+
+    @property
     def reasons(self) -> tuple[Reason, ...]:
         return tuple(c.reason for c in self.criteria)
 
     def __repr__(self) -> str:
         return f"RankedFamily(entry_id={self.entry_id}, rank={self.rank}, total={self.total})"
+
+
+def _as_list(values: Any) -> list[Any]:
+    """A numpy column as Python values (``tolist`` is one C call), any other sequence as a list."""
+    tolist = getattr(values, "tolist", None)
+    return list(tolist()) if tolist is not None else list(values)
 
 
 class RankedFamilies(Sequence[RankedFamily]):
@@ -281,25 +295,29 @@ class RankedFamilies(Sequence[RankedFamily]):
     looks at it. ``entry_ids``, ``totals`` and ``waited_days`` give whole columns (Python lists) at once.
     """
 
-    __slots__ = ("_ids", "_totals", "_waited", "_explainer")
+    __slots__ = ("_ids", "_totals", "_waited", "_scores", "_explainer")
 
     def __init__(
         self,
         entry_ids: Any,
         totals: Any,
         waited_days: Any,
-        explainer: Callable[[int], Callable[[], tuple[CriterionScore, ...]]],
+        scores: Any,
+        explainer: Callable[[int, tuple[float, ...]], Callable[[], tuple[CriterionScore, ...]]],
     ) -> None:
         self._ids = entry_ids
         self._totals = totals
         self._waited = waited_days
+        self._scores = scores  # shape (criteria, families)
         self._explainer = explainer
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def _at(self, i: int) -> RankedFamily:
-        return RankedFamily(int(self._ids[i]), i + 1, float(self._totals[i]), int(self._waited[i]), self._explainer(i))
+        scores = tuple(float(v) for v in self._scores[:, i])
+        explain = self._explainer(i, scores)
+        return RankedFamily(int(self._ids[i]), i + 1, float(self._totals[i]), int(self._waited[i]), explain, scores)
 
     @overload
     def __getitem__(self, index: int) -> RankedFamily: ...
@@ -321,15 +339,20 @@ class RankedFamilies(Sequence[RankedFamily]):
 
     @property
     def entry_ids(self) -> list[int]:
-        return [int(i) for i in self._ids]
+        return [int(i) for i in _as_list(self._ids)]
 
     @property
     def totals(self) -> list[float]:
-        return [float(t) for t in self._totals]
+        return [float(t) for t in _as_list(self._totals)]
 
     @property
     def waited_days(self) -> list[int]:
-        return [int(d) for d in self._waited]
+        return [int(d) for d in _as_list(self._waited)]
+
+    def score_rows(self) -> list[list[float]]:
+        """The raw scores of every family, one list per family (``CRITERIA`` order)."""
+        rows: list[list[float]] = self._scores.T.tolist()
+        return rows
 
     def __repr__(self) -> str:
         return f"RankedFamilies({len(self)} families)"

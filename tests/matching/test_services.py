@@ -277,3 +277,25 @@ def test_rankings_are_visible_to_the_case_region_and_national_ones_to_who_ran_th
     assert list(ranking_list_for_case(user=other_officer, child_case=case)) == []
     assert ranking_get_for_user(user=helper, ranking_id=national.pk) == national
     assert ranking_get_for_user(user=helper, ranking_id=regional.pk) is None
+
+
+def test_a_stored_family_is_explained_exactly_as_the_engine_explained_it(officer):
+    from matching import adapter
+    from matching.engine import rank
+
+    register_family(
+        age_min=2, age_max=9, health_needs_experience=["behavioural"], health_needs_accepted=["behavioural"]
+    )
+    register_family(age_min=4, age_max=6, children_in_household=2, contact_willingness=ContactLevel.REGULAR)
+    case = child_case(ages=(5,), health_needs=["behavioural"], contact_plan=ContactLevel.SUPERVISED)
+    child_wishes_set(child_case=case, actor=officer, flags=["near_home", "other_children"])
+    case.birth_family_orp = case.orp
+    case.save()
+    run = ranking_run(child_case=case, actor=officer, today=TODAY)
+    live = rank(
+        adapter.case_profile(case, today=TODAY),
+        adapter.load_pool(region_id=case.region_id, today=TODAY).pool,
+        weights=weights_for_region(region=case.region),
+    )
+    assert [row["criteria"] for row in run.results] == [adapter.criteria_json(f) for f in live.ranked]
+    assert all(not entry.stored_criteria for entry in run.ranked_entries.all())
