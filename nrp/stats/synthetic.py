@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from nrp import law
 from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Role, Sex
 from nrp.core.demo import FEMALE_FIRST, MALE_FIRST, SURNAMES
 from nrp.core.models import Household, HouseholdMember, Orp, Region, RoleAssignment, User
@@ -58,8 +59,8 @@ WEIGHTS_A = {
 WEIGHTS_B = {**WEIGHTS_A, "needs_experience": 0.35, "child_wishes": 0.2, "waiting_time": 0.05}
 NEEDS = [n.value for n in HealthNeed]
 REMOVAL_REASONS = [
-    "Nový záznam v rejstříku trestů (§24c).",
-    "Změna zdravotního stavu (§24c).",
+    law.message("Nový záznam v rejstříku trestů (%(law)s).", law="REGISTER_REMOVAL"),
+    law.message("Změna zdravotního stavu (%(law)s).", law="REGISTER_REMOVAL"),
     "Neoznámená změna poměrů.",
 ]
 
@@ -266,9 +267,12 @@ def _register(plan: Plan, rng: random.Random, journeys: list[dict]) -> dict[int,
         status, changed, reason = "active", journey.effective_date, ""
         roll = rng.random()
         if roll < 0.06:
-            status, reason = "paused", "Synteticky: přerušení na žádost rodiny (§24b)."
+            status, reason = (
+                "paused",
+                str(law.message("Synteticky: přerušení na žádost rodiny (%(law)s).", law="SELECTION_PAUSE")),
+            )
         elif roll < 0.10:
-            status, reason = "removed", rng.choice(REMOVAL_REASONS)
+            status, reason = "removed", str(rng.choice(REMOVAL_REASONS))
         elif roll < 0.15:
             status, reason = "withdrawn", "Žádost vzata zpět po zařazení."
         if status != "active":

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from nrp import law
 from nrp.core.choices import CareType
 from nrp.stats.presenters import Cell, Protector, Table
 
 REMOVAL_LABELS = {
-    "removed": gettext_lazy("vyřazen z evidence (§24c)"),
+    "removed": law.message(gettext_lazy("vyřazen z evidence (%(law)s)"), law="REGISTER_REMOVAL"),
     "withdrawn": gettext_lazy("žádost vzata zpět"),
 }
 

@@ -58,7 +58,7 @@ class DocumentReviewForm(forms.Form):
 
 
 class ForeignRecordForm(forms.Form):
-    """An applicant lived abroad for more than 3 months (§21(5): an extract from that country is required)."""
+    """An applicant lived abroad for more than 3 months (CRIMINAL_RECORD_ABROAD, §23c: an extract from there)."""
 
     member = forms.ChoiceField(label=_("Kdo"))
     country = forms.CharField(label=_("Země, kde žil(a) déle než 3 měsíce"), max_length=60)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from viewflow.workflow.models import Task
 
+from nrp import law
 from nrp.audit.services import audit_read
 from nrp.core.access import object_scope
 from nrp.core.models import User
@@ -177,7 +178,9 @@ ACTIONS: dict[str, JourneyAction] = {
         _("Vyřadit z evidence"),
         forms.ReasonForm,
         _remove,
-        _("Vyřazením z evidence rodina přestane být vyhledávána pro děti (§24c)."),
+        law.message(
+            _("Vyřazením z evidence rodina přestane být vyhledávána pro děti (%(law)s)."), law="REGISTER_REMOVAL"
+        ),
     ),
 }
 
