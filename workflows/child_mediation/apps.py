@@ -16,7 +16,8 @@ class ChildMediationConfig(AppConfig):
 
         register_home_panel(Role.OFFICER, "child_mediation/panel_officer.html", views.officer_panel_context)
         register_home_panel(Role.OSPOD, "child_mediation/panel_ospod.html", views.ospod_panel_context)
-        register_nav_link("child_mediation:list", _("Evidence dětí"), permissions.may_use_children_register)
+        register_nav_link("child_mediation:list", _("Evidence dětí"), permissions.READ_REGISTER.allows)
+        permissions.register_scopes()
         register_seed_step("children", demo.seed_children)
         retention.register()  # children's files: anonymised after 100 / 30 years (to confirm with the archive)
         self._connect_matching()

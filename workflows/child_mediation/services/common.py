@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
+from nrp.core.models import User
 from workflows.child_mediation import permissions
 from workflows.child_mediation.models import CaseFlags, ChildCase
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise as StrPromise
 
-def require_officer(user, case: ChildCase) -> None:
-    if user is not None and not permissions.is_region_officer(user, case):
-        raise ValidationError(permissions.NOT_AN_OFFICER)
+NOT_AN_OFFICER = permissions.NOT_AN_OFFICER
+NOT_THE_CHILDS_OSPOD = permissions.NOT_THE_CHILDS_OSPOD
+
+
+def refusal(message: str | StrPromise, code: str, *, field: str | None = None) -> ValidationError:
+    """A service's refusal with a stable ``code`` (the API's problem code; the screens show ``message``), on
+    ``field`` when it belongs to one input: ``raise refusal(NOT_OPEN, "approach_not_open")``."""
+    error = ValidationError(message, code=code)
+    return ValidationError({field: error}) if field else error
+
+
+def require_officer(user: User | None, case: ChildCase) -> None:
+    """Only an officer of the child's region (None: the system itself, e.g. the daily tick)."""
+    if user is not None and not permissions.MANAGE_CASE.allows(user, case):
+        raise refusal(NOT_AN_OFFICER, "not_region_officer")
 
 
 def lock_case(case: ChildCase) -> ChildCase:
@@ -22,11 +40,11 @@ def lock_case(case: ChildCase) -> ChildCase:
 
 
 def flags_of(case: ChildCase) -> CaseFlags:
-    flags, _ = CaseFlags.objects.get_or_create(case=case)
+    flags, _created = CaseFlags.objects.get_or_create(case=case)
     return flags
 
 
-def remind(case: ChildCase, kind: str, *, key: str = "", for_ospod: bool = False, due_on=None) -> bool:
+def remind(case: ChildCase, kind: str, *, key: str = "", for_ospod: bool = False, due_on: date | None = None) -> bool:
     """Create a reminder once (idempotent by case, kind and key) and e-mail the responsible people after commit."""
     from workflows.child_mediation.models import CaseReminder
     from workflows.child_mediation.notify import notify_reminder
@@ -39,7 +57,7 @@ def remind(case: ChildCase, kind: str, *, key: str = "", for_ospod: bool = False
     return created
 
 
-def audit(actor, action: str, obj, case: ChildCase, **details) -> None:
+def audit(actor: User | None, action: str, obj: Any, case: ChildCase, **details: Any) -> None:
     """Audit a write; details carry ids and codes only, never a child's identity."""
     audit_record(
         actor=actor,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nrp.audit.models import AuditAction
+from nrp.core.models import User
 from workflows.child_mediation.models import (
     MINUTES_SIGNED_READ_ONLY,
     CaseConference,
@@ -20,7 +22,7 @@ from workflows.child_mediation.models import (
     ConferenceStatus,
     ParticipantRole,
 )
-from workflows.child_mediation.services.common import audit, lock_case, require_officer
+from workflows.child_mediation.services.common import audit, lock_case, refusal, require_officer
 
 SHORTLIST_SIZE_RANGE = (1, 20)
 SHORTLIST_SIZE_INVALID = _("Počet rodin v užším výběru musí být 1 až 20.")
@@ -37,13 +39,13 @@ NOT_LATEST_VERSION = _("Opravu lze založit jen z poslední podepsané verze zá
 MINUTES_TEXT_FIELDS = ("attendance", "discussion", "wishes_considered", "reasoning")
 
 
-def _reason_text(reason) -> str:
+def _reason_text(reason: object) -> str:
     if isinstance(reason, dict):
         return str(reason.get("text") or reason.get("code", ""))
     return str(reason)
 
 
-def shortlist_row(rank: int, result: dict) -> dict:
+def shortlist_row(rank: int, result: dict[str, Any]) -> dict[str, Any]:
     """One shortlist row from a stored ranking result.
 
     Accepts matching's stored shape (``total`` and per-criterion ``criteria`` with Czech reason texts) and the
@@ -65,7 +67,7 @@ def shortlist_row(rank: int, result: dict) -> dict:
     }
 
 
-def shortlist_from_ranking(ranking, size: int) -> list[dict]:
+def shortlist_from_ranking(ranking: Any, size: int) -> list[dict[str, Any]]:
     return [shortlist_row(rank, result) for rank, result in enumerate(list(ranking.results)[:size], start=1)]
 
 
@@ -73,27 +75,27 @@ def shortlist_from_ranking(ranking, size: int) -> list[dict]:
 def conference_prepare(
     *,
     case: ChildCase,
-    officer,
+    officer: User,
     scheduled_at: datetime,
     shortlist_size: int,
     participants: list[tuple[str, str]],
-    ranking,
+    ranking: Any,
 ) -> CaseConference:
     """Prepare the conference: date, participants and the top-N shortlist of a stored ranking."""
     case = lock_case(case)
     require_officer(officer, case)
     if case.status not in (ChildCaseStatus.WAITING, ChildCaseStatus.NATIONAL):
-        raise ValidationError(CONFERENCE_CASE_NOT_SEARCHING)
+        raise refusal(CONFERENCE_CASE_NOT_SEARCHING, "case_not_searching")
     if not (SHORTLIST_SIZE_RANGE[0] <= (shortlist_size or 0) <= SHORTLIST_SIZE_RANGE[1]):
-        raise ValidationError({"shortlist_size": SHORTLIST_SIZE_INVALID})
+        raise refusal(SHORTLIST_SIZE_INVALID, "shortlist_size_invalid", field="shortlist_size")
     if ranking is None:
-        raise ValidationError(CONFERENCE_NEEDS_RANKING)
+        raise refusal(CONFERENCE_NEEDS_RANKING, "ranking_required")
     ranking_case_id = getattr(ranking, "child_case_id", case.pk)
     if ranking_case_id != case.pk:
-        raise ValidationError(RANKING_OTHER_CASE)
+        raise refusal(RANKING_OTHER_CASE, "ranking_of_other_case")
     cleaned = [(role, name.strip()) for role, name in participants if name and name.strip()]
     if not cleaned:
-        raise ValidationError({"participants": CONFERENCE_NEEDS_PARTICIPANTS})
+        raise refusal(CONFERENCE_NEEDS_PARTICIPANTS, "participants_required", field="participants")
     conference = CaseConference(
         case=case,
         scheduled_at=scheduled_at,
@@ -113,30 +115,30 @@ def conference_prepare(
     return conference
 
 
-def _validate_minutes(conference: CaseConference, data: dict) -> None:
-    errors = {}
+def _validate_minutes(conference: CaseConference, data: dict[str, Any]) -> None:
+    errors: dict[str, ValidationError] = {}
     for field in MINUTES_TEXT_FIELDS:
         if not str(data.get(field, "")).strip():
-            errors[field] = MINUTES_FIELD_REQUIRED
+            errors[field] = ValidationError(MINUTES_FIELD_REQUIRED, code="required")
     order = list(data.get("approach_order") or [])
     if not order:
-        errors["approach_order"] = ORDER_EMPTY
+        errors["approach_order"] = ValidationError(ORDER_EMPTY, code="approach_order_empty")
     elif len(set(order)) != len(order):
-        errors["approach_order"] = ORDER_DUPLICATE
+        errors["approach_order"] = ValidationError(ORDER_DUPLICATE, code="approach_order_duplicate")
     elif not set(order) <= set(conference.shortlist_entry_ids):
-        errors["approach_order"] = ORDER_NOT_IN_SHORTLIST
+        errors["approach_order"] = ValidationError(ORDER_NOT_IN_SHORTLIST, code="approach_order_not_in_shortlist")
     if errors:
         raise ValidationError(errors)
 
 
 @transaction.atomic
-def minutes_save(*, conference: CaseConference, author, **data) -> ConferenceMinutes:
+def minutes_save(*, conference: CaseConference, author: User, **data: Any) -> ConferenceMinutes:
     """Write the draft minutes (the latest unsigned version, or version 1). Signed minutes are read-only."""
     lock_case(conference.case)
     require_officer(author, conference.case)
     latest = conference.minutes.order_by("-version").first()
     if latest is not None and latest.is_signed:
-        raise ValidationError(MINUTES_SIGNED_READ_ONLY)
+        raise refusal(MINUTES_SIGNED_READ_ONLY, "minutes_signed")
     _validate_minutes(conference, data)
     minutes = latest or ConferenceMinutes(conference=conference, version=1, created_by=author)
     for field in (*MINUTES_TEXT_FIELDS, "approach_order"):
@@ -149,13 +151,13 @@ def minutes_save(*, conference: CaseConference, author, **data) -> ConferenceMin
 
 
 @transaction.atomic
-def minutes_sign_off(*, minutes: ConferenceMinutes, officer) -> ConferenceMinutes:
+def minutes_sign_off(*, minutes: ConferenceMinutes, officer: User) -> ConferenceMinutes:
     """Sign the minutes off: from now on read-only; the conference counts as held."""
     lock_case(minutes.conference.case)
     minutes = ConferenceMinutes.objects.select_for_update().get(pk=minutes.pk)
     require_officer(officer, minutes.conference.case)
     if minutes.is_signed:
-        raise ValidationError(MINUTES_SIGNED_READ_ONLY)
+        raise refusal(MINUTES_SIGNED_READ_ONLY, "minutes_signed")
     minutes.signed_off_by = officer
     minutes.signed_off_at = timezone.now()
     minutes.save(update_fields=["signed_off_by", "signed_off_at"])
@@ -167,13 +169,13 @@ def minutes_sign_off(*, minutes: ConferenceMinutes, officer) -> ConferenceMinute
 
 
 @transaction.atomic
-def minutes_new_version(*, minutes: ConferenceMinutes, author) -> ConferenceMinutes:
+def minutes_new_version(*, minutes: ConferenceMinutes, author: User) -> ConferenceMinutes:
     """A correction of signed minutes: a new draft version copied from the signed one."""
     lock_case(minutes.conference.case)
     require_officer(author, minutes.conference.case)
     latest = minutes.conference.minutes.order_by("-version").first()
-    if latest.pk != minutes.pk or not minutes.is_signed:
-        raise ValidationError(NOT_LATEST_VERSION)
+    if latest is None or latest.pk != minutes.pk or not minutes.is_signed:
+        raise refusal(NOT_LATEST_VERSION, "minutes_not_latest_signed")
     copy = ConferenceMinutes.objects.create(
         conference=minutes.conference,
         version=minutes.version + 1,
