@@ -686,6 +686,8 @@ ADMIN_RULES: list[tuple[str, dict[str, str]]] = [
     ("admin:axes_*_add", expect(anonymous=LOGIN, default=LOGIN, administrator=FORBIDDEN)),
     # API tokens are created by their owners at /api/v1/tokens/ (the secret is shown once); the admin only revokes
     ("admin:api_apitoken_add", expect(anonymous=LOGIN, default=LOGIN, administrator=FORBIDDEN)),
+    # roles are given on the person's page (pending case roles confirmed here by a second administrator)
+    ("admin:core_roleassignment_add", expect(anonymous=LOGIN, default=LOGIN, administrator=FORBIDDEN)),
     # OTP_ADMIN_HIDE_SENSITIVE_DATA: nobody reads another person's TOTP secret, not even an administrator
     ("admin:otp_totp_totpdevice_config", expect(anonymous=LOGIN, default=LOGIN, administrator=FORBIDDEN)),
     ("admin:otp_totp_totpdevice_qrcode", expect(anonymous=LOGIN, default=LOGIN, administrator=FORBIDDEN)),
