@@ -67,3 +67,22 @@ def test_the_pagination_bar_keeps_the_filters():
     assert 'href="?faze=application&amp;strana=1"' in html and 'href="?faze=application&amp;strana=3"' in html
     single = Paginator([1], 25).get_page(1)
     assert render_to_string("includes/pagination.html", {"page": single}).strip() == ""
+
+
+def test_every_human_step_of_the_flow_has_one_description():
+    from viewflow.workflow import flow
+
+    from workflows.applicant_journey import deadlines, permissions
+    from workflows.applicant_journey.flows import ApplicantJourneyFlow
+    from workflows.applicant_journey.steps import step_of
+
+    views = [node for node in ApplicantJourneyFlow.instance.nodes() if isinstance(node, flow.View)]
+    assert len(views) == 13
+    for node in views:
+        step = step_of(node)
+        assert step is not None, node.name
+        assert step.rule in deadlines.RULES
+        assert step.permission in permissions.STEP_POLICIES
+        assert node._owner_permission == permissions.perm(step.permission)
+        # deadlines.NODE_RULE is the deadline module's own view of the same table: they must agree.
+        assert deadlines.NODE_RULE.get(node.name, step.rule) == step.rule

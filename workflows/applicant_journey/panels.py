@@ -45,22 +45,16 @@ def register() -> None:
     from nrp.core.context_processors import register_nav_link
     from nrp.core.demo import register_seed_step
     from nrp.core.views import register_home_panel
+    from workflows.applicant_journey import permissions
     from workflows.applicant_journey.demo import seed_journeys
 
     register_home_panel(Role.APPLICANT, "applicant_journey/panel_applicant.html", applicant_panel)
     register_home_panel(Role.GUIDE, "applicant_journey/panel_guide.html", guide_panel)
     for role in (Role.GUIDE, Role.OSPOD, Role.OFFICER, Role.ASSESSOR):
         register_home_panel(role, "applicant_journey/panel_tasks.html", tasks_panel)
-    register_nav_link("applicant_journey:portal", _("Můj postup"), lambda u: u.has_role(Role.APPLICANT))
-    register_nav_link("applicant_journey:caseload", _("Moji žadatelé"), lambda u: u.has_role(Role.GUIDE))
-    register_nav_link(
-        "applicant_journey:tasks",
-        _("Úkoly"),
-        lambda u: any(u.has_role(r) for r in (Role.GUIDE, Role.OSPOD, Role.OFFICER, Role.ASSESSOR)),
-    )
-    register_nav_link(
-        "applicant_journey:list",
-        _("Žadatelé"),
-        lambda u: any(u.has_role(r) for r in (Role.OSPOD, Role.OFFICER)),
-    )
+    # The menu shows a link to whoever the page's policy lets in (permissions.py).
+    register_nav_link("applicant_journey:portal", _("Můj postup"), permissions.OWN_JOURNEY.allows)
+    register_nav_link("applicant_journey:caseload", _("Moji žadatelé"), permissions.CASELOAD.allows)
+    register_nav_link("applicant_journey:tasks", _("Úkoly"), permissions.STAFF_JOURNEYS.allows)
+    register_nav_link("applicant_journey:list", _("Žadatelé"), permissions.JOURNEY_LIST_LINK.allows)
     register_seed_step("applicant_journey", seed_journeys)

@@ -33,6 +33,8 @@ R, W, D = Action.READ, Action.WRITE, Action.DECIDE
 READ_JOURNEY = Policy(R, Resource.APPLICANT_FILE)
 # Lists of journeys for staff (the applicant has the portal instead).
 STAFF_JOURNEYS = Policy(R, Resource.APPLICANT_FILE, {Scope.CASELOAD, Scope.ORP, Scope.REGION, Scope.ASSIGNED})
+# The menu's link to the journey list: the offices that work through it (OSPOD, the region).
+JOURNEY_LIST_LINK = Policy(R, Resource.APPLICANT_FILE, {Scope.ORP, Scope.REGION})
 # The guide's caseload.
 CASELOAD = Policy(R, Resource.APPLICANT_FILE, {Scope.CASELOAD})
 # The applicant's own journey (portal, journeys/mine/).

@@ -3,11 +3,15 @@ views that run the viewflow activation in their own transaction, and the member 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from nrp.core.web import out_of_scope
@@ -35,7 +39,7 @@ class ProblemSchemaSerializer(serializers.Serializer):
     code = serializers.CharField()
 
 
-def problem_response(description) -> OpenApiResponse:
+def problem_response(description: str) -> OpenApiResponse:
     return OpenApiResponse(response=ProblemSchemaSerializer, description=description)
 
 
@@ -54,12 +58,11 @@ class OwnTransactionMixin:
     instead of 409). The lock's own ``transaction.atomic()`` is the step's transaction, as from the screens.
     """
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return APIView.dispatch(self, request, *args, **kwargs)
 
 
-
-def _journey_or_404(request, pk: int) -> ApplicantJourney:
+def _journey_or_404(request: Request, pk: int) -> ApplicantJourney:
     """The journey if the user's scope reaches it; else the audited out-of-scope 404 (as on the screens; a refused
     write is rolled back with the rest of its request)."""
     journey = selectors.journey_get_for_user(user=request.user, journey_id=pk)
@@ -74,9 +77,3 @@ def _journey_or_404(request, pk: int) -> ApplicantJourney:
 class MemberRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     full_name = serializers.CharField(help_text=_("Jméno žadatele / Applicant's name."))
-
-
-
-def _member_ref(member):
-    return {"id": member.pk, "full_name": member.full_name} if member else None
-

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -9,6 +11,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ErrorDetail, NotFound, PermissionDenied, ValidationError
 from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from nrp.api.apis.refs import UserRefSerializer
@@ -25,7 +28,6 @@ from workflows.applicant_journey.apis.common import (
     MSG_NOT_YOUR_DOCUMENTS,
     MemberRefSerializer,
     _journey_or_404,
-    _member_ref,
 )
 from workflows.applicant_journey.models import (
     ApplicantJourney,
@@ -59,23 +61,13 @@ class DocumentSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=DocumentStatus.choices)
     rejection_reason = serializers.CharField(allow_blank=True)
     updated_at = serializers.DateTimeField()
-    versions = DocumentVersionSerializer(many=True, help_text=_("Verze, nejnovější první / Versions, newest first."))
+    versions = DocumentVersionSerializer(
+        many=True, source="versions_newest_first", help_text=_("Verze, nejnovější první / Versions, newest first.")
+    )
 
 
-def document_data(document: JourneyDocument) -> dict:
-    return DocumentSerializer(
-        {
-            "id": document.pk,
-            "journey_id": document.journey_id,
-            "kind": document.kind,
-            "member": _member_ref(document.member),
-            "country": document.country,
-            "status": document.status,
-            "rejection_reason": document.rejection_reason,
-            "updated_at": document.updated_at,
-            "versions": list(document.versions.select_related("uploaded_by").order_by("-uploaded_at", "-pk")),
-        }
-    ).data
+def document_data(document: JourneyDocument) -> dict[str, Any]:
+    return DocumentSerializer(document).data
 
 
 class LimitedMultiPartParser(MultiPartParser):
@@ -95,7 +87,7 @@ class LimitedMultiPartParser(MultiPartParser):
         return super().parse(stream, media_type, parser_context)
 
 
-def _document_journey(request, journey: ApplicantJourney) -> ApplicantJourney:
+def _document_journey(request: Request, journey: ApplicantJourney) -> ApplicantJourney:
     if not permissions.HANDLE_DOCUMENTS.allows(request.user, journey):
         raise PermissionDenied(detail=str(MSG_NOT_YOUR_DOCUMENTS), code="not_your_documents")
     return journey
@@ -126,12 +118,12 @@ class JourneyDocumentListApi(ScopedListApi):
         journey = _document_journey(self.request, _journey_or_404(self.request, self.kwargs["pk"]))
         return selectors.documents_for_journey(journey=journey)
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response([document_data(d) for d in page])
 
     @extend_schema(summary="Dokumenty žádosti / Application documents")
-    def get(self, request, *args, **kwargs):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
     @extend_schema(
@@ -142,7 +134,7 @@ class JourneyDocumentListApi(ScopedListApi):
         request={"multipart/form-data": InputSerializer},
         responses={201: DocumentSerializer},
     )
-    def post(self, request, pk):
+    def post(self, request: Request, pk: int) -> Response:
         journey = _document_journey(request, _journey_or_404(request, pk))
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -158,7 +150,7 @@ class JourneyDocumentListApi(ScopedListApi):
         return Response(document_data(document), status=status.HTTP_201_CREATED)
 
 
-def _document_in_scope(request, pk: int) -> JourneyDocument:
+def _document_in_scope(request: Request, pk: int) -> JourneyDocument:
     visible = selectors.journey_list_for_user(user=request.user).values("pk")
     document = JourneyDocument.objects.filter(pk=pk, journey_id__in=visible).select_related("member").first()
     if document is None:
@@ -174,7 +166,7 @@ class DocumentDetailApi(ETagMixin, ApiView):
     policy = permissions.HANDLE_DOCUMENTS
 
     @extend_schema(summary="Dokument / Document", responses={200: DocumentSerializer}, parameters=[ETAG_HEADER])
-    def get(self, request, pk):
+    def get(self, request: Request, pk: int) -> Response:
         document = _document_in_scope(request, pk)
         _document_journey(request, _journey_or_404(request, document.journey_id))
         return self.etag_response(document_data(document))
@@ -206,7 +198,7 @@ class DocumentReviewApi(ETagMixin, ApiView):
         responses={200: DocumentSerializer},
         parameters=[IF_MATCH_HEADER, ETAG_HEADER],
     )
-    def post(self, request, pk):
+    def post(self, request: Request, pk: int) -> Response:
         document = _document_in_scope(request, pk)
         journey = _journey_or_404(request, document.journey_id)
         if not permissions.REVIEW_DOCUMENTS.allows(request.user, journey):
@@ -247,7 +239,7 @@ class DocumentVersionFileApi(ApiView):
             (200, "application/octet-stream"): OpenApiTypes.BINARY,
         },
     )
-    def get(self, request, pk):
+    def get(self, request: Request, pk: int) -> Response:
         visible = selectors.journey_list_for_user(user=request.user).values("pk")
         version = (
             DocumentVersion.objects.filter(pk=pk, document__journey_id__in=visible).select_related("document").first()
@@ -270,5 +262,3 @@ class DocumentVersionFileApi(ApiView):
             )
         except Http404 as exc:
             raise NotFound() from exc
-
-

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from nrp.api.filters import IdFilter
@@ -59,7 +62,7 @@ class JourneyListApi(ScopedListApi):
             return ApplicantJourney.objects.none()
         return selectors.journey_list_for_user(user=self.request.user)
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         today = timezone.localdate()
         return self.get_paginated_response([JourneyListItemSerializer(journey_row(j, today=today)).data for j in page])
@@ -70,7 +73,7 @@ class JourneyListApi(ScopedListApi):
         "kraj; posuzovatel: přidělené; administrátor 403. / Applicant: own; guide: caseload; OSPOD: their ORP; "
         "officer: their region; assessor: assigned; administrator 403.",
     )
-    def get(self, request, *args, **kwargs):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
 
@@ -86,7 +89,7 @@ class JourneyDetailApi(ApiView):
         description="Mimo rozsah 404. Čtení se zapisuje do auditu. / Out of scope 404. The read is audited.",
         responses={200: JourneyDetailSerializer},
     )
-    def get(self, request, pk):
+    def get(self, request: Request, pk: int) -> Response:
         journey = _journey_or_404(request, pk)
         audit_read(actor=request.user, obj=journey, request=request, household=journey.household, region=journey.region)
         return Response(journey_detail_data(journey, request.user))
@@ -107,7 +110,7 @@ class MyJourneyApi(ApiView):
             (404, "application/problem+json"): problem_response(_("Žadatel zatím nemá cestu / No journey yet.")),
         },
     )
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         journey = selectors.journey_for_applicant(user=request.user)
         if journey is None:
             raise NotFound()
@@ -164,7 +167,7 @@ class CaseloadApi(ScopedListApi):
             order=data["order"],
         )
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         selectors.decorate_caseload_rows(page)
         today = timezone.localdate()
@@ -183,6 +186,5 @@ class CaseloadApi(ScopedListApi):
         "filtered by their stage.",
         parameters=[CaseloadQuerySerializer],
     )
-    def get(self, request, *args, **kwargs):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
-

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from nrp.api.apis.refs import UserRefSerializer
@@ -51,7 +54,7 @@ class JourneyMessageListApi(ScopedListApi):
         return journey.messages.select_related("author").order_by("created_at", "pk")
 
     @extend_schema(summary="Zprávy / Messages")
-    def get(self, request, *args, **kwargs):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
     @extend_schema(
@@ -59,7 +62,7 @@ class JourneyMessageListApi(ScopedListApi):
         request=InputSerializer,
         responses={201: MessageSerializer},
     )
-    def post(self, request, pk):
+    def post(self, request: Request, pk: int) -> Response:
         journey = _journey_or_404(request, pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -68,4 +71,3 @@ class JourneyMessageListApi(ScopedListApi):
             raise form_errors_to_api(form)
         message = communication.message_send(journey=journey, author=request.user, body=form.cleaned_data["body"])
         return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
-

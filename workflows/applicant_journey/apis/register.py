@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from nrp.api.apis.refs import RegionRefSerializer
@@ -66,7 +69,7 @@ def register_entry_data(entry: ApplicantRegisterEntry, *, today=None) -> dict:
         {
             "id": entry.pk,
             "household_id": entry.household_id,
-            "members": [{"id": m.pk, "full_name": m.full_name} for m in entry.household.members.all()],
+            "members": list(entry.household.members.all()),
             "region": entry.region,
             "care_types": list(entry.care_types),
             "decision_date": entry.decision_date,
@@ -115,7 +118,7 @@ class RegisterListApi(ScopedListApi):
             return ApplicantRegisterEntry.objects.none()
         return register_list_for_officer(officer=self.request.user)
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         today = timezone.localdate()
         return self.get_paginated_response([register_entry_data(e, today=today) for e in page])
@@ -125,7 +128,7 @@ class RegisterListApi(ScopedListApi):
         description="Jen pracovníci krajského úřadu, jen jejich kraj; filtry forma péče a stav. / Regional officers "
         "only, their region only; filter by care type and status.",
     )
-    def get(self, request, *args, **kwargs):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
 
@@ -137,7 +140,7 @@ class RegisterDetailApi(ApiView):
     policy = permissions.REGION_REGISTER
 
     @extend_schema(summary="Záznam v evidenci žadatelů / Register entry", responses={200: RegisterEntrySerializer})
-    def get(self, request, pk):
+    def get(self, request: Request, pk: int) -> Response:
         entry = register_list_for_officer(officer=request.user).filter(pk=pk).first()
         if entry is None:
             raise NotFound()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -9,10 +11,10 @@ from viewflow.workflow.models import Task
 
 from nrp.api.apis.refs import OrpRefSerializer, RegionRefSerializer, UserRefSerializer
 from nrp.core.choices import CareType
+from nrp.core.models import User
 from workflows.applicant_journey import selectors, steps
 from workflows.applicant_journey.apis.common import (
     MemberRefSerializer,
-    _member_ref,
 )
 from workflows.applicant_journey.models import (
     ApplicantJourney,
@@ -53,7 +55,7 @@ def journey_row(journey: ApplicantJourney, *, today=None) -> dict:
         "region": journey.region,
         "residence_orp": household.residence_orp,
         "guide": household.guide,
-        "members": [{"id": m.pk, "full_name": m.full_name} for m in household.members.all()],
+        "members": list(household.members.all()),
         "closed": journey.is_closed,
         "created": journey.created,
     }
@@ -98,7 +100,7 @@ class TaskSerializer(serializers.Serializer):
     created = serializers.DateTimeField()
 
 
-def task_row(task: Task, user) -> dict:
+def task_row(task: Task, user: User) -> dict[str, Any]:
     due = selectors.task_due_on(task)
     return {
         "id": task.pk,
@@ -138,7 +140,7 @@ class JourneyDetailSerializer(JourneyListItemSerializer):
     register_entry_id = serializers.IntegerField(allow_null=True, help_text=_("Záznam v evidenci / Register entry."))
 
 
-def journey_detail_data(journey: ApplicantJourney, user) -> dict:
+def journey_detail_data(journey: ApplicantJourney, user: User) -> dict[str, Any]:
     from workflows.applicant_journey import deadlines
 
     row = journey_row(journey)
@@ -165,17 +167,7 @@ def journey_detail_data(journey: ApplicantJourney, user) -> dict:
             ],
             "open_task": task_row(task, user) if task else None,
             "missing_items": list(journey.missing_items or []),
-            "missing_documents": [
-                {
-                    "id": d.pk,
-                    "kind": d.kind,
-                    "member": _member_ref(d.member),
-                    "country": d.country,
-                    "status": d.status,
-                    "rejection_reason": d.rejection_reason,
-                }
-                for d in selectors.missing_documents(journey=journey)
-            ],
+            "missing_documents": selectors.missing_documents(journey=journey),
             "appeal_deadline": (
                 deadlines.appeal_deadline(journey.decision_delivered_on) if journey.decision_delivered_on else None
             ),
@@ -184,4 +176,3 @@ def journey_detail_data(journey: ApplicantJourney, user) -> dict:
         }
     )
     return JourneyDetailSerializer(row).data
-

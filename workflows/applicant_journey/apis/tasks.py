@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
+from rest_framework.request import Request
 from rest_framework.response import Response
 from viewflow.workflow.models import Task
 
 from nrp.api.permissions import PolicyPermission
 from nrp.api.problems import Conflict, form_errors_to_api, service_errors
 from nrp.api.views import ApiView, ScopedListApi
+from nrp.core.models import User
 from workflows.applicant_journey import permissions, selectors, services, steps
 from workflows.applicant_journey.apis.common import (
     CONFLICT_RESPONSE,
@@ -43,7 +47,7 @@ class TaskQuerySerializer(serializers.Serializer):
     )
 
 
-def _task_in_scope(user, pk: int) -> Task:
+def _task_in_scope(user: User, pk: int) -> Task:
     """An open or closed task of a journey the user may see; else 404."""
     from workflows.applicant_journey.flows import ApplicantJourneyFlow
 
@@ -80,7 +84,7 @@ class TaskListApi(ScopedListApi):
             return tasks["queue"]
         return tasks["inbox"] + tasks["queue"]
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response([TaskSerializer(task_row(t, request.user)).data for t in page])
 
@@ -90,7 +94,7 @@ class TaskListApi(ScopedListApi):
         "assigned to me and unassigned ones in my scope that I may take.",
         parameters=[TaskQuerySerializer],
     )
-    def get(self, request, *args, **kwargs):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
 
@@ -138,7 +142,7 @@ class TaskDetailApi(ApiView):
     policy = permissions.READ_JOURNEY
 
     @extend_schema(summary="Úkol / Task", responses={200: TaskDetailSerializer})
-    def get(self, request, pk):
+    def get(self, request: Request, pk: int) -> Response:
         task = _task_in_scope(request.user, pk)
         journey = _journey_or_404(request, task.process_id)
         row = task_row(task, request.user)
@@ -161,7 +165,7 @@ class TaskClaimApi(OwnTransactionMixin, ApiView):
         request=None,
         responses={200: TaskSerializer, **CONFLICT_RESPONSE},
     )
-    def post(self, request, pk):
+    def post(self, request: Request, pk: int) -> Response:
         task = _task_in_scope(request.user, pk)
         with service_errors():
             task = services.task_take_over(task=task, actor=request.user)
@@ -185,7 +189,7 @@ class TaskCompleteApi(OwnTransactionMixin, ApiView):
         request={"application/json": OpenApiTypes.OBJECT},
         responses={200: JourneyDetailSerializer, **CONFLICT_RESPONSE},
     )
-    def post(self, request, pk):
+    def post(self, request: Request, pk: int) -> Response:
         task = _task_in_scope(request.user, pk)
         journey = _journey_or_404(request, task.process_id)
         may_act = task.owner_id == request.user.pk or (
@@ -211,4 +215,3 @@ class TaskCompleteApi(OwnTransactionMixin, ApiView):
             task_complete(journey=journey, task=task, actor=request.user, form=form)
         journey = selectors.journey_get_for_user(user=request.user, journey_id=journey.pk) or journey
         return Response(journey_detail_data(journey, request.user))
-

@@ -77,6 +77,11 @@ class JourneyDocument(models.Model):
     def __str__(self) -> str:
         return self.get_kind_display()
 
+    @property
+    def versions_newest_first(self) -> models.QuerySet[DocumentVersion]:
+        """The uploaded versions, newest first (as the API and the screens list them)."""
+        return self.versions.select_related("uploaded_by").order_by("-uploaded_at", "-pk")
+
 
 def document_upload_path(instance: DocumentVersion, filename: str) -> str:
     # Never the original name in the path (it may carry a name); ids and a random token only.
