@@ -50,6 +50,16 @@ class DaySection:
     intro: str = ""
     intro_url: str = ""
 
+    @property
+    def busy(self) -> list[DayItem]:
+        """Items with something to do, shown as cards."""
+        return [i for i in self.items if i.count]
+
+    @property
+    def quiet(self) -> list[DayItem]:
+        """Items with nothing waiting, shown in one line (still linked)."""
+        return [i for i in self.items if not i.count]
+
 
 def my_day(user, *, today: date | None = None) -> list[DaySection]:
     """The sections of the user's "Můj den", in the order of ``ROLE_ORDER`` of the home page."""

@@ -10,7 +10,7 @@ from nrp.core.czech import czech_sort_key, czech_sorted
 pytestmark = pytest.mark.django_db
 
 
-def test_anonymous_visitor_sees_what_nrp_is_and_the_way_to_sign_up(client):
+def test_anonymous_visitor_sees_what_nrp_is_and_the_way_to_sign_up(client, jmk):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -22,7 +22,7 @@ def test_anonymous_visitor_sees_what_nrp_is_and_the_way_to_sign_up(client):
     assert "Magistrát hlavního města Prahy" in html
 
 
-def test_front_door_lists_the_regions_orp_in_czech_order(client):
+def test_front_door_lists_the_regions_orp_in_czech_order(client, jmk):
     html = client.get("/?kraj=60").content.decode()  # Ústecký kraj
     assert "Krajský úřad Ústeckého kraje" in html
     # Česká Lípa is Liberecký; in Ústecký: Děčín, Chomutov, Kadaň, Litoměřice, … Ústí nad Labem, Žatec.

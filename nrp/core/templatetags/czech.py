@@ -79,3 +79,10 @@ def access_log(events, viewer):
     from nrp.core.access_log import access_log_rows
 
     return access_log_rows(list(events), viewer=viewer)
+
+
+@register.filter
+def field_error_count(form) -> int:
+    """How many fields of ``form`` have an error (non-field errors are not counted)."""
+    errors = getattr(form, "errors", None) or {}
+    return sum(1 for name in errors if name != "__all__")
