@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "nrp.core.sessions.SessionRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -167,9 +168,26 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Error reports never carry form contents, query strings or local variables (a child's name, a diagnosis).
 DEFAULT_EXCEPTION_REPORTER_FILTER = "nrp.core.security_logging.CaseDataExceptionReporterFilter"
 
+# Caches, API throttle counters included: Redis (Django's own backend) when REDIS_URL is set, so every app server
+# shares them; in-process otherwise (the embedded development setup, one process).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "nrp",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nrp"}}
+
 # Sessions expire after inactivity (staff handle special-category data).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(30 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+# Not saved on every request (a write per page): nrp.core.sessions.SessionRefreshMiddleware moves the idle
+# expiry forward at most once a minute, so an idle session still ends after SESSION_COOKIE_AGE.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -7,6 +7,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from nrp import law
+from nrp.core.locks import single_run
 from workflows.child_mediation.services import mediation_tick
 
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--today", help="Datum ve formátu RRRR-MM-DD (pro testy a dávky zpětně).")
 
+    @single_run("mediation_tick")  # two app servers: the work is done once
     def handle(self, *args, **options):
         today = None
         if options.get("today"):
