@@ -1,8 +1,10 @@
 """Exceptional access: an administrator reads case content only with a stated, audited reason.
 
 Administrators manage users, roles and reference data. The admin pages of case-content models (households,
-applicants, children, rankings, …) need a reason first: the administrator states it once, it is recorded
-in the audit trail, and for ``GRANT_MINUTES`` every page they open there is recorded with that reason.
+applicants, children, rankings, …) and the audit pages of cases need a reason first: the administrator picks
+a kind from a short list (``ReasonCategory``) and describes it in their own words (at least three words; a
+run of one letter is refused); it is recorded in the audit trail, and for ``GRANT_MINUTES`` every page they
+open there is recorded with that reason. ``weekly_access_digest`` e-mails each region the week's reasons.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,8 +32,35 @@ from nrp.core.access import is_case_content_admin_path
 SESSION_KEY = "nrp_exceptional_access"
 GRANT_MINUTES = 15
 REASON_MIN_LENGTH = 15
+REASON_MIN_WORDS = 3
+REASON_MIN_DISTINCT_LETTERS = 6
 REASON_TOO_SHORT = _("Popište důvod přístupu konkrétně (alespoň 15 znaků), např. číslo požadavku a co ověřujete.")
+REASON_NOT_SPECIFIC = _(
+    "Popište důvod vlastními slovy (alespoň tři slova), např. „Požadavek HD-1234: oprava data narození“."
+)
 ONLY_ADMINISTRATORS = _("Výjimečný přístup s uvedením důvodu je určen jen správcům systému.")
+
+
+class ReasonCategory(models.TextChoices):
+    """Why an administrator opens case content: the short list (with a free text beside it)."""
+
+    # A user or an office asked for help with their case (helpdesk ticket).
+    SUPPORT = "support", _("Požadavek uživatele nebo úřadu (helpdesk)")
+    # Correcting wrong data that the responsible worker cannot correct themselves.
+    CORRECTION = "correction", _("Oprava chybných údajů")
+    # A data subject's request under GDPR (access, rectification, erasure).
+    DATA_SUBJECT = "data_subject", _("Žádost subjektu údajů (GDPR)")
+    # A court, the police or a supervisory authority asked for records.
+    AUTHORITY = "authority", _("Žádost soudu, policie nebo dozorového úřadu")
+    # Investigating a security incident or a suspected misuse.
+    INCIDENT = "incident", _("Řešení bezpečnostního incidentu")
+    # Fixing a technical fault that shows in a case's data.
+    TECHNICAL = "technical", _("Odstranění technické závady")
+
+
+def reason_text(category: str, text: str) -> str:
+    """The reason as stored and shown in the trail: "<category>: <free text>"."""
+    return f"{ReasonCategory(category).label}: {text.strip()}"
 
 
 def may_request_exceptional_access(user) -> bool:
@@ -51,6 +81,7 @@ def active_grant(request) -> dict | None:
 
 
 class ReasonForm(forms.Form):
+    category = forms.ChoiceField(label=_("Druh důvodu"), choices=ReasonCategory.choices)
     reason = forms.CharField(
         label=_("Důvod přístupu"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -59,10 +90,27 @@ class ReasonForm(forms.Form):
     )
 
     def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
+        reason = " ".join(self.cleaned_data["reason"].split())
         if len(reason) < REASON_MIN_LENGTH:
             raise forms.ValidationError(REASON_TOO_SHORT)
+        words = [w for w in reason.split() if any(c.isalpha() for c in w)]
+        letters = {c.lower() for c in reason if c.isalpha()}
+        if len(words) < REASON_MIN_WORDS or len(letters) < REASON_MIN_DISTINCT_LETTERS:
+            raise forms.ValidationError(REASON_NOT_SPECIFIC)
         return reason
+
+
+def admin_reason_redirect(request):
+    """For an administrator without a stated reason: the redirect to the reason page (the audit pages show
+    identities, so administrators see them only under a recorded reason); None otherwise."""
+    if not may_request_exceptional_access(request.user) or active_grant(request) is not None:
+        return None
+    return redirect(reverse("audit:exceptional_access") + "?" + urlencode({"next": request.get_full_path()}))
+
+
+def admin_reason(request) -> str:
+    grant = active_grant(request) if may_request_exceptional_access(request.user) else None
+    return grant["reason"] if grant else ""
 
 
 class ExceptionalAccessMiddleware:
@@ -114,8 +162,12 @@ def exceptional_access(request):
             action=AuditAction.READ,
             object_type="admin.exceptional_access",
             request=request,
-            reason=form.cleaned_data["reason"],
-            details={"path": target.split("?")[0], "minutes": GRANT_MINUTES},
+            reason=reason_text(form.cleaned_data["category"], form.cleaned_data["reason"]),
+            details={
+                "path": target.split("?")[0],
+                "minutes": GRANT_MINUTES,
+                "reason_category": form.cleaned_data["category"],
+            },
         )
         until = timezone.now() + timedelta(minutes=GRANT_MINUTES)
         request.session[SESSION_KEY] = {"until": until.isoformat(), "reason": event.reason, "event": event.pk}

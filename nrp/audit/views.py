@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from nrp.audit import selectors
+from nrp.audit import exceptional, selectors
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
 from nrp.core.selectors import household_for_applicant
@@ -50,6 +50,8 @@ def my_file_access(request):
 
 @login_required
 def household_trail(request, household_id: int):
+    if (needs_reason := exceptional.admin_reason_redirect(request)) is not None:
+        return needs_reason
     found = selectors.household_trail_for_user(user=request.user, household_id=household_id)
     if found is None:
         audit_record(
@@ -69,6 +71,7 @@ def household_trail(request, household_id: int):
         household=household,
         region=household.residence_orp.region,
         request=request,
+        reason=exceptional.admin_reason(request),
     )
     return render(
         request,
@@ -79,6 +82,8 @@ def household_trail(request, household_id: int):
 
 @login_required
 def object_trail(request, object_type: str, object_id: str):
+    if (needs_reason := exceptional.admin_reason_redirect(request)) is not None:
+        return needs_reason
     events = selectors.object_trail_for_user(user=request.user, object_type=object_type, object_id=object_id)
     if events is None:
         raise Http404
@@ -88,6 +93,7 @@ def object_trail(request, object_type: str, object_id: str):
         object_type="audit.object_trail",
         object_id=f"{object_type}:{object_id}"[:64],
         request=request,
+        reason=exceptional.admin_reason(request),
     )
     return render(
         request,

@@ -35,7 +35,10 @@ def test_creating_changing_and_deleting_case_data_is_recorded_with_the_actor(off
 
 def test_a_change_through_a_web_page_records_who_and_from_where(client, administrator, household):
     client.force_login(administrator)
-    client.post(reverse("audit:exceptional_access"), {"reason": "Požadavek HD-1234: oprava překlepu v příjmení"})
+    client.post(
+        reverse("audit:exceptional_access"),
+        {"category": "correction", "reason": "Požadavek HD-1234: oprava překlepu v příjmení"},
+    )
     member = household.members.first()
     url = reverse("admin:core_household_change", args=[household.pk])
     page = client.get(url)
@@ -73,7 +76,7 @@ def test_a_change_through_a_web_page_records_who_and_from_where(client, administ
     change = AuditEvent.objects.get(object_type="core.householdmember", object_id=str(member.pk), action="update")
     assert change.actor == administrator
     assert change.ip_address == "10.1.2.3"
-    assert change.reason.startswith("Požadavek HD-1234")
+    assert change.reason == "Oprava chybných údajů: Požadavek HD-1234: oprava překlepu v příjmení"
 
 
 def test_the_trail_cannot_be_edited_or_deleted_through_the_application(officer, household):
@@ -136,13 +139,15 @@ def test_an_administrator_needs_an_audited_reason_to_open_case_content(client, a
     url = reverse("admin:core_household_changelist")
     first = client.get(url)
     assert first.status_code == 302 and first["Location"].startswith(reverse("audit:exceptional_access"))
-    short = client.post(reverse("audit:exceptional_access"), {"reason": "kontrola", "next": url})
+    short = client.post(reverse("audit:exceptional_access"), {"category": "support", "reason": "kontrola", "next": url})
     assert str(REASON_TOO_SHORT) in short.content.decode()
     reason = "Žádost DPO č. 17/2026: ověření rozsahu zpracování"
-    granted = client.post(reverse("audit:exceptional_access"), {"reason": reason, "next": url})
+    granted = client.post(
+        reverse("audit:exceptional_access"), {"category": "data_subject", "reason": reason, "next": url}
+    )
     assert granted.status_code == 302 and granted["Location"] == url
     assert client.get(url).status_code == 200
-    reads = AuditEvent.objects.filter(actor=administrator, reason=reason)
+    reads = AuditEvent.objects.filter(actor=administrator, reason=f"Žádost subjektu údajů (GDPR): {reason}")
     assert reads.filter(object_type="admin.exceptional_access").exists()
     assert reads.filter(object_type="admin:core.household").exists()
     # managing users needs no reason: it is not case content

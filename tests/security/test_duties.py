@@ -191,3 +191,66 @@ def test_a_person_changing_their_own_password_is_not_reported_as_a_take_over(cli
     new = "nove-Heslo-ktere-plati-2026"
     client.post(reverse("password_change"), {"old_password": PASSWORD, "new_password1": new, "new_password2": new})
     assert not AuditEvent.objects.filter(details__event=duties.EVENT_PASSWORD_RESET).exists()
+
+
+# --- Exceptional access: a reason from a short list plus the administrator's own words ------------------------
+
+
+@pytest.mark.parametrize("text", ["aaaaaaaaaaaaaaa", "kontrolakontrolakontrola", "a a a a a a a a a a a", "x" * 40])
+def test_a_reason_of_one_repeated_letter_or_one_word_unlocks_nothing(client, administrator, household, text):
+    client.force_login(administrator)
+    url = reverse("admin:core_household_changelist")
+    client.post(reverse("audit:exceptional_access"), {"category": "support", "reason": text, "next": url})
+    assert client.get(url)["Location"].startswith(reverse("audit:exceptional_access"))
+
+
+def test_a_reason_needs_a_kind_from_the_list(client, administrator, household):
+    client.force_login(administrator)
+    url = reverse("admin:core_household_changelist")
+    reason = "Požadavek HD-1234: oprava překlepu v příjmení"
+    client.post(reverse("audit:exceptional_access"), {"reason": reason, "next": url})
+    assert client.get(url).status_code == 302
+    client.post(reverse("audit:exceptional_access"), {"category": "correction", "reason": reason, "next": url})
+    assert client.get(url).status_code == 200
+    event = AuditEvent.objects.get(object_type="admin.exceptional_access")
+    assert event.reason == f"Oprava chybných údajů: {reason}"
+    assert event.details["reason_category"] == "correction"
+
+
+def test_administrators_see_a_case_trail_only_with_a_reason_which_is_recorded(client, administrator, household):
+    client.force_login(administrator)
+    url = reverse("audit:household_trail", args=[household.pk])
+    first = client.get(url)
+    assert first.status_code == 302 and first["Location"].startswith(reverse("audit:exceptional_access"))
+    member = household.members.first()
+    assert member.last_name not in first.content.decode()
+    reason = "Žádost soudu sp. zn. 12 C 34/2026 o výpis přístupů"
+    client.post(reverse("audit:exceptional_access"), {"category": "authority", "reason": reason, "next": url})
+    assert client.get(url).status_code == 200
+    read = AuditEvent.objects.filter(object_type="audit.household_trail", actor=administrator).latest("pk")
+    assert read.reason.endswith(reason)
+
+
+def test_officers_see_their_regions_trail_without_a_reason(client, officer, household):
+    client.force_login(officer)
+    assert client.get(reverse("audit:household_trail", args=[household.pk])).status_code == 200
+
+
+def test_the_weekly_digest_tells_each_region_the_reasons_given(
+    client, administrator, officer, other_officer, household
+):
+    from django.core.management import call_command
+
+    client.force_login(administrator)
+    url = reverse("audit:household_trail", args=[household.pk])
+    reason = "Žádost soudu sp. zn. 12 C 34/2026 o výpis přístupů"
+    client.post(reverse("audit:exceptional_access"), {"category": "authority", "reason": reason, "next": url})
+    client.get(url)
+    mail.outbox.clear()
+    call_command("weekly_access_digest")
+    home = [m for m in mail.outbox if officer.email in m.to]
+    assert len(home) == 1
+    assert reason in home[0].body and "audit.household_trail" in home[0].body
+    other = [m for m in mail.outbox if other_officer.email in m.to]
+    assert len(other) == 1  # the grant itself names no region: every region hears of it
+    assert "audit.household_trail" not in other[0].body  # but not the other region's case

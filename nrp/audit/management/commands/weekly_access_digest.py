@@ -1,0 +1,16 @@
+"""``manage.py weekly_access_digest``: e-mail each region's officers the week's accesses under a reason (cron)."""
+
+from django.core.management.base import BaseCommand
+
+from nrp.audit.digest import weekly_access_digest
+
+
+class Command(BaseCommand):
+    help = "Týdenní přehled výjimečných přístupů (s uvedeným důvodem) e-mailem krajům."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=7)
+
+    def handle(self, *args, days: int, **options):
+        result = weekly_access_digest(days=days)
+        self.stdout.write(f"regions={result.regions} emails={result.emails} events={result.events}")
