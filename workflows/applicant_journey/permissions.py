@@ -4,7 +4,7 @@ No role is named here: every rule says which action on which resource of the pol
 which scopes (the guide's caseload, the OSPOD's ORP, the region, the assigned assessor, the applicant's own
 household). Views, API views (``policy = permissions.READ_JOURNEY``), viewflow nodes (``.Permission(...)`` with
 the step codenames below, answered by ``PolicyPermissionBackend``), services and the selectors' scope filters
-(``JOURNEY_LOOKUPS``) ask these rules. Usage::
+(``selectors.JOURNEY_LOOKUPS``) ask these rules. Usage::
 
     from workflows.applicant_journey import permissions
 
@@ -21,7 +21,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from nrp.core.access import HOUSEHOLD_LOOKUPS, Action, ObjectScope, Policy, Resource, Scope, object_scope
+from nrp.core.access import Action, ObjectScope, Policy, Resource, Scope, object_scope
 from nrp.core.access import register_permission as _register
 
 APP = "applicant_journey"
@@ -110,12 +110,6 @@ def may_do_step(user: Any, journey: Any, permission: str) -> bool:
 def step_permissions_for(user: Any) -> set[str]:
     """The step permissions the user's roles give at all (the task queue offers tasks with these)."""
     return {perm(codename) for codename, policy in STEP_POLICIES.items() if policy.allows(user)}
-
-
-# Where the journey's rows keep what the scopes look at (scope filters of the selectors).
-JOURNEY_LOOKUPS = HOUSEHOLD_LOOKUPS.under(
-    "household", region="region_id", assessor="assessor", assessor_region="region_id"
-)
 
 
 def journey_actions(user: Any, journey: Any, entry: Any) -> list[tuple[str, Any]]:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from nrp.core.access import Action, Resource, ScopeLookups, scope_q
+from nrp.core.access import HOUSEHOLD_LOOKUPS, Action, Resource, ScopeLookups, scope_q
 from nrp.core.models import User
 from workflows.applicant_journey import deadlines, permissions
 from workflows.applicant_journey.models import (
@@ -44,9 +44,16 @@ def _flow_class():
     return ApplicantJourneyFlow
 
 
+# Where a journey keeps what the scopes look at: its household's members, guide and ORP, its own region and
+# assessor (who must hold the role in the journey's region).
+JOURNEY_LOOKUPS = HOUSEHOLD_LOOKUPS.under(
+    "household", region="region_id", assessor="assessor", assessor_region="region_id"
+)
+
+
 def journey_scope_q(user: User) -> Q | None:
     """Q selecting the journeys ``user`` may see; None when none (the policy engine's scope filter)."""
-    return scope_q(user, Action.READ, Resource.APPLICANT_FILE, permissions.JOURNEY_LOOKUPS)
+    return scope_q(user, Action.READ, Resource.APPLICANT_FILE, JOURNEY_LOOKUPS)
 
 
 def journey_list_for_user(*, user: User) -> QuerySet[ApplicantJourney]:
