@@ -160,3 +160,11 @@ def month_year(day: date | None) -> str:
 
 def is_czech() -> bool:
     return (get_language() or "cs").split("-")[0] == "cs"
+
+
+def suitable_families_of(n: int, total: int) -> str:
+    """ "1 vhodná rodina z 5", "3 vhodné rodiny z 5", "5 vhodných rodin z 12"."""
+    return ngettext("%(n)d vhodná rodina z %(total)d", "%(n)d vhodných rodin z %(total)d", n) % {
+        "n": n,
+        "total": total,
+    }

@@ -67,3 +67,21 @@ def test_czech_order_accents_only_break_ties():
     assert czech_sort_key("Ústí") > czech_sort_key("Usti")
     assert czech_sorted(["Úvaly", "Uherský Brod", "Ústí"]) == ["Uherský Brod", "Ústí", "Úvaly"]
     assert czech_sorted(["Brno-venkov", "Brno", "Brnoň"]) == ["Brno", "Brno-venkov", "Brnoň"]
+
+
+def test_numbers_meet_nouns_in_the_right_czech_form():
+    from django.utils import translation
+
+    from nrp.core import czech
+
+    with translation.override("cs"):
+        assert [czech.years(n) for n in (0, 1, 3, 5)] == ["0 let", "1 rok", "3 roky", "5 let"]
+        assert czech.suitable_families_of(1, 5) == "1 vhodná rodina z 5"
+        assert czech.suitable_families_of(3, 5) == "3 vhodné rodiny z 5"
+        assert czech.suitable_families_of(5, 12) == "5 vhodných rodin z 12"
+        assert czech.child_sex_word("F") == "dívka" and czech.child_sex_word("žena") == "dívka"
+        from datetime import date
+
+        assert czech.around_month(date(2027, 2, 1)) == "kolem února 2027"
+    with translation.override("en"):
+        assert czech.years(3) == "3 years" and czech.around_month(date(2027, 2, 1)) == "around February 2027"

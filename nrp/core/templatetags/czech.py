@@ -86,3 +86,9 @@ def field_error_count(form) -> int:
     """How many fields of ``form`` have an error (non-field errors are not counted)."""
     errors = getattr(form, "errors", None) or {}
     return sum(1 for name in errors if name != "__all__")
+
+
+@register.filter
+def suitable_of(n, total) -> str:
+    """``{{ run.eligible_count|suitable_of:run.considered_count }}`` → "1 vhodná rodina z 5"."""
+    return czech.suitable_families_of(int(n or 0), int(total or 0))
