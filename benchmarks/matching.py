@@ -151,6 +151,33 @@ def bench_one_child(n_families: int, repeats: int, rng: random.Random) -> dict[s
     return result
 
 
+def bench_against_baseline(n_families: int, repeats: int, rng: random.Random) -> dict[str, float]:
+    """The engine (ranking plus the shortlist's reasons) and the vectorised baseline on the same pool and children,
+    interleaved in one loop so the shared machine's noise hits both alike; also checks they agree."""
+    from benchmarks._baseline import BaselinePool, baseline_rank
+    from matching.types import Weights
+
+    families = [synthetic_family(rng, i, rng.randint(1, REGIONS)) for i in range(1, n_families + 1)]
+    pool = prepare_pool(families, today=TODAY)
+    base = BaselinePool(families, TODAY)
+    weights = Weights().as_dict()
+    engine_ms, baseline_ms, disagreements = [], [], 0
+    for i in range(repeats):
+        case = synthetic_case(rng, i, rng.randint(1, REGIONS))
+        started = time.perf_counter()
+        result = rank(case, pool)
+        for ranked in result.ranked[:SHORTLIST]:
+            ranked.criteria  # noqa: B018 - what a page shows
+        engine_ms.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        order = baseline_rank(case, base, weights)
+        baseline_ms.append((time.perf_counter() - started) * 1000)
+        disagreements += result.ranked.entry_ids != order.tolist()
+    e50, e95 = _percentiles(engine_ms)
+    b50, b95 = _percentiles(baseline_ms)
+    return {"e50": e50, "e95": e95, "b50": b50, "b95": b95, "disagree": disagreements, "cases": repeats}
+
+
 def bench_region(n_children: int, n_families: int, rng: random.Random) -> tuple[float, float]:
     families = [synthetic_family(rng, i, 1) for i in range(1, n_families + 1)]
     cases = [synthetic_case(rng, i, 1) for i in range(n_children)]
@@ -188,6 +215,18 @@ def main() -> None:
         print(
             f"| {n:,} | {r['prepare']:.1f} | {r['p50']:.2f} | {r['p95']:.2f} | {r['s50']:.2f} / {r['s95']:.2f} "
             f"| {r['e50']:.2f} / {r['e95']:.2f} | {r['eligible']:.0f} |"
+        )
+    print()
+    print(
+        "| families | engine (rank + top-20 reasons) p50 / p95 ms | vectorised baseline p50 / p95 ms "
+        "| engine ÷ baseline p50 / p95 | orders that differ |"
+    )
+    print("|---:|---:|---:|---:|---:|")
+    for n in (10_000, 50_000):
+        r = bench_against_baseline(n, repeats if n < 50_000 else max(10, repeats // 2), rng)
+        print(
+            f"| {n:,} | {r['e50']:.2f} / {r['e95']:.2f} | {r['b50']:.2f} / {r['b95']:.2f} "
+            f"| {r['e50'] / r['b50']:.2f}× / {r['e95'] / r['b95']:.2f}× | {r['disagree']} of {r['cases']} |"
         )
     print()
     print("| waiting children | region's families | whole register ms (incl. pool) | ms per child |")

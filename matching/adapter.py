@@ -55,8 +55,10 @@ def location_of(orp) -> Location | None:
     return Location(float(orp.lat), float(orp.lon))
 
 
-def case_profile(child_case: ChildCase, *, today: date) -> CaseProfile:
-    """The engine's view of a child case (raises MatchingInputError for a case without children)."""
+def case_profile(child_case: ChildCase, *, today: date, wishes: Iterable[str] | None = None) -> CaseProfile:
+    """The engine's view of a child case (raises MatchingInputError for a case without children).
+
+    ``wishes``: the case's wish signals when the caller read them already (one query for many cases)."""
     from matching.models import ChildWishSignals
 
     children = tuple(
@@ -69,7 +71,10 @@ def case_profile(child_case: ChildCase, *, today: date) -> CaseProfile:
         )
         for child in child_case.children.all()
     )
-    signals = ChildWishSignals.objects.filter(child_case=child_case).values_list("flags", flat=True).first()
+    if wishes is None:
+        signals = ChildWishSignals.objects.filter(child_case=child_case).values_list("flags", flat=True).first()
+    else:
+        signals = list(wishes)
     return CaseProfile(
         case_id=child_case.pk,
         region_id=child_case.region_id,
