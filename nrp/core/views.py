@@ -90,7 +90,7 @@ def my_day(request):
             panels.append({"template": template, "context": context(request) if context else {}})
         if not panels:
             continue
-        scopes = [a for a in user.active_roles if a.role == role]
+        scopes = [a for a in user.active_roles if a.role == role and (a.region or a.orp or a.organisation)]
         sections.append({"role": role, "label": Role(role).label, "scopes": scopes, "panels": panels})
     day = day_sections(user)
     return render(
