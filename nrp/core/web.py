@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -38,6 +38,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -45,10 +46,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from nrp.core.access import Policy, PolicyLike, as_policy
 from nrp.core.exceptions import ServiceError
 
+if TYPE_CHECKING:
+    from nrp.core.models import User
+
+    class AuthenticatedHttpRequest(HttpRequest):
+        """A request of a signed-in user (what ``policy_required`` lets through): ``request.user`` is a ``User``."""
+
+        user: User
+
+else:
+    AuthenticatedHttpRequest = HttpRequest
+
 PAGE_SIZE = 25
 PAGE_PARAM = "strana"
 
-View = TypeVar("View", bound=Callable[..., HttpResponse])
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
 
 # --- Refusals -------------------------------------------------------------------------------------------------------
@@ -118,7 +130,7 @@ def policy_required(
 
     def decorator(view: View) -> View:
         @functools.wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not on_object and not required.allows(request.user):
@@ -177,7 +189,7 @@ def submit(
         if exc.http_status == 403:
             raise PermissionDenied(str(exc.message)) from exc
         if exc.http_status == 409 and conflict_redirect:
-            messages.error(request, exc.message)
+            messages.error(request, str(exc.message))
             return redirect(redirect_to(None) if callable(redirect_to) else redirect_to)
         add_service_errors(form, exc)
         return None
@@ -186,7 +198,7 @@ def submit(
         return None
     message = success(result) if callable(success) else success
     if message:
-        messages.success(request, message)
+        messages.success(request, str(message))
     return redirect(redirect_to(result) if callable(redirect_to) else redirect_to)
 
 

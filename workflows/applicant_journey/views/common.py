@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 
 from nrp.core.exceptions import ServiceError
-from nrp.core.web import add_service_errors, deny, out_of_scope
+from nrp.core.web import AuthenticatedHttpRequest, add_service_errors, deny, out_of_scope
 from workflows.applicant_journey import selectors
 from workflows.applicant_journey.models import ApplicantJourney
 
@@ -16,7 +15,7 @@ JOURNEY_TYPE = "applicant_journey.applicantjourney"
 PAGE_TYPE = "applicant_journey.page"
 
 
-def journey_or_404(request: HttpRequest, journey_id: int) -> ApplicantJourney:
+def journey_or_404(request: AuthenticatedHttpRequest, journey_id: int) -> ApplicantJourney:
     """The journey if the user's scope reaches it; else the audited out-of-scope 404."""
     journey = selectors.journey_get_for_user(user=request.user, journey_id=journey_id)
     if journey is None:
@@ -24,7 +23,7 @@ def journey_or_404(request: HttpRequest, journey_id: int) -> ApplicantJourney:
     return journey
 
 
-def deny_on(request: HttpRequest, journey: ApplicantJourney, *, reason: str) -> NoReturn:
+def deny_on(request: AuthenticatedHttpRequest, journey: ApplicantJourney, *, reason: str) -> NoReturn:
     """403 for a journey the user sees but may not do this on (audited with its household and region)."""
     deny(request, reason=reason, obj=journey)
 
@@ -37,6 +36,6 @@ def _errors_to_form(form: Any, exc: ValidationError | ServiceError) -> None:
     add_service_errors(form, exc)
 
 
-def _require_role(request: HttpRequest, *roles: str) -> None:
+def _require_role(request: AuthenticatedHttpRequest, *roles: str) -> None:
     if not any(request.user.has_role(r) for r in roles):
         deny(request, reason="role", object_type=PAGE_TYPE, object_id=request.path)

@@ -4,7 +4,8 @@ foreign criminal-record extract to the checklist."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from nrp.audit.services import audit_read
 from nrp.core.files import serve_protected_file
-from nrp.core.web import policy_required, safe_next, submit
+from nrp.core.web import AuthenticatedHttpRequest, policy_required, safe_next, submit
 from workflows.applicant_journey import forms, permissions
 from workflows.applicant_journey.models import ApplicantJourney, JourneyDocument
 from workflows.applicant_journey.services import documents
@@ -27,7 +28,7 @@ def _document_of(journey: ApplicantJourney, document_id: int) -> JourneyDocument
 
 
 @policy_required(permissions.HANDLE_DOCUMENTS, on_object=True)
-def document_upload(request: HttpRequest, journey_id: int, document_id: int) -> HttpResponse:
+def document_upload(request: AuthenticatedHttpRequest, journey_id: int, document_id: int) -> HttpResponse:
     journey = journey_or_404(request, journey_id)
     if not permissions.HANDLE_DOCUMENTS.allows(request.user, journey):
         deny_on(request, journey, reason="document upload")
@@ -48,7 +49,7 @@ def document_upload(request: HttpRequest, journey_id: int, document_id: int) -> 
 
 
 @policy_required(permissions.REVIEW_DOCUMENTS, on_object=True)
-def document_review(request: HttpRequest, journey_id: int, document_id: int) -> HttpResponse:
+def document_review(request: AuthenticatedHttpRequest, journey_id: int, document_id: int) -> HttpResponse:
     journey = journey_or_404(request, journey_id)
     if not permissions.REVIEW_DOCUMENTS.allows(request.user, journey):
         deny_on(request, journey, reason="document review")
@@ -71,7 +72,7 @@ def document_review(request: HttpRequest, journey_id: int, document_id: int) -> 
 
 
 @policy_required(permissions.HANDLE_DOCUMENTS, on_object=True)
-def document_download(request: HttpRequest, journey_id: int, version_id: int) -> HttpResponse:
+def document_download(request: AuthenticatedHttpRequest, journey_id: int, version_id: int) -> HttpResponseBase:
     """Serve one stored file to an authorised user (audited read); files never lie under the web root."""
     journey = journey_or_404(request, journey_id)
     if not permissions.HANDLE_DOCUMENTS.allows(request.user, journey):
@@ -80,7 +81,7 @@ def document_download(request: HttpRequest, journey_id: int, version_id: int) ->
     if version is None:
         raise Http404
     audit_read(actor=request.user, obj=version, request=request, household=journey.household, region=journey.region)
-    ext = version.file.name.rsplit(".", 1)[-1]
+    ext = (version.file.name or "").rsplit(".", 1)[-1]
     # The shared helper: download only, nosniff, sandbox CSP, allow-listed type, never outside MEDIA_ROOT.
     return serve_protected_file(
         request, version.file.path, f"dokument-{version.document_id}-{version.pk}.{ext}", version.content_type
@@ -89,7 +90,7 @@ def document_download(request: HttpRequest, journey_id: int, version_id: int) ->
 
 @policy_required(permissions.HANDLE_DOCUMENTS, on_object=True)
 @require_POST
-def foreign_record_add(request: HttpRequest, journey_id: int) -> HttpResponse:
+def foreign_record_add(request: AuthenticatedHttpRequest, journey_id: int) -> HttpResponse:
     journey = journey_or_404(request, journey_id)
     if not permissions.HANDLE_DOCUMENTS.allows(request.user, journey):
         deny_on(request, journey, reason="foreign record")

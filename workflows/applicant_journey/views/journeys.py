@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms as django_forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -21,7 +21,7 @@ from nrp import law
 from nrp.audit.services import audit_read
 from nrp.core.access import object_scope
 from nrp.core.models import User
-from nrp.core.web import paginate, policy_required, query_without_page, safe_next, submit
+from nrp.core.web import AuthenticatedHttpRequest, paginate, policy_required, query_without_page, safe_next, submit
 from workflows.applicant_journey import forms, permissions, selectors, services
 from workflows.applicant_journey.models import ApplicantJourney, ApplicantRegisterEntry, JourneyStage
 from workflows.applicant_journey.services import communication
@@ -29,7 +29,7 @@ from workflows.applicant_journey.views.common import PAGE_TYPE, deny_on, journey
 
 
 @policy_required(permissions.STAFF_JOURNEYS, object_type=PAGE_TYPE)
-def journey_list(request: HttpRequest) -> HttpResponse:
+def journey_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = selectors.journey_list_for_user(user=request.user)
     stage = request.GET.get("faze")
     if stage in JourneyStage.values:
@@ -54,7 +54,7 @@ def flow_nodes() -> list[Any]:
 
 
 @policy_required(permissions.READ_JOURNEY, on_object=True)
-def journey_detail(request: HttpRequest, journey_id: int) -> HttpResponse:
+def journey_detail(request: AuthenticatedHttpRequest, journey_id: int) -> HttpResponse:
     """The process detail page with its history (who did what, when)."""
     journey = journey_or_404(request, journey_id)
     user = request.user
@@ -64,7 +64,7 @@ def journey_detail(request: HttpRequest, journey_id: int) -> HttpResponse:
     history = selectors.journey_history(journey=journey)
     titles = {node.name: node.task_title for node in flow_nodes()}
     for event in history:
-        event.step_title = titles.get(event.step, event.step)
+        event.step_title = titles.get(event.step, event.step)  # type: ignore[attr-defined]
     tasks = list(
         Task.objects.filter(process_id=journey.pk, flow_task_type="HUMAN").select_related("owner").order_by("pk")
     )
@@ -102,7 +102,7 @@ def _may_take_over(user: User, journey: ApplicantJourney, task: Task) -> bool:
     return permissions.may_do_step(user, journey, task.owner_permission)
 
 
-def _assessments_visible(request: HttpRequest, journey: ApplicantJourney, where: Any) -> list[Any]:
+def _assessments_visible(request: AuthenticatedHttpRequest, journey: ApplicantJourney, where: Any) -> list[Any]:
     """Assessments are shown to the regional office and the assessor only; each view is audited."""
     user = request.user
     if not permissions.READ_ASSESSMENTS.allows(user, where):
@@ -123,15 +123,15 @@ class JourneyAction:
     title: Promise
     form: type[django_forms.Form]
     # run(request, journey, entry, cleaned_data) calls the action's service.
-    run: Callable[[HttpRequest, ApplicantJourney, Any, dict[str, Any]], Any]
+    run: Callable[[AuthenticatedHttpRequest, ApplicantJourney, Any, dict[str, Any]], Any]
     warning: Promise | None = None
 
 
-def _withdraw(request: HttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
+def _withdraw(request: AuthenticatedHttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
     return services.journey_withdraw(journey=journey, actor=request.user, reason=d["reason"], request=request)
 
 
-def _change(request: HttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
+def _change(request: AuthenticatedHttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
     event = services.change_of_circumstances_report(
         journey=journey, actor=request.user, occurred_on=d["occurred_on"], description=d["description"]
     )
@@ -140,21 +140,21 @@ def _change(request: HttpRequest, journey: ApplicantJourney, entry: Any, d: dict
     return event
 
 
-def _transfer(request: HttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
+def _transfer(request: AuthenticatedHttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
     return services.journey_transfer(
         journey=journey, actor=request.user, new_orp=d["new_orp"], reason=d["reason"], request=request
     )
 
 
-def _pause(request: HttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
+def _pause(request: AuthenticatedHttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
     return services.register_entry_pause(entry=entry, actor=request.user, reason=d["reason"], request=request)
 
 
-def _resume(request: HttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
+def _resume(request: AuthenticatedHttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
     return services.register_entry_resume(entry=entry, actor=request.user, reason=d["reason"], request=request)
 
 
-def _remove(request: HttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
+def _remove(request: AuthenticatedHttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
     return services.register_entry_remove(entry=entry, actor=request.user, reason=d["reason"], request=request)
 
 
@@ -186,7 +186,7 @@ ACTIONS: dict[str, JourneyAction] = {
 
 
 @policy_required(permissions.READ_JOURNEY, on_object=True)
-def journey_action(request: HttpRequest, journey_id: int, action: str) -> HttpResponse:
+def journey_action(request: AuthenticatedHttpRequest, journey_id: int, action: str) -> HttpResponse:
     journey = journey_or_404(request, journey_id)
     entry = ApplicantRegisterEntry.objects.filter(household_id=journey.household_id).first()
     allowed = dict(permissions.journey_actions(request.user, journey, entry))
@@ -225,7 +225,7 @@ def journey_action(request: HttpRequest, journey_id: int, action: str) -> HttpRe
 
 @policy_required(permissions.WRITE_MESSAGES, on_object=True)
 @require_POST
-def message_post(request: HttpRequest, journey_id: int) -> HttpResponse:
+def message_post(request: AuthenticatedHttpRequest, journey_id: int) -> HttpResponse:
     journey = journey_or_404(request, journey_id)
     if not permissions.WRITE_MESSAGES.allows(request.user):
         deny_on(request, journey, reason="message")
@@ -240,7 +240,7 @@ def message_post(request: HttpRequest, journey_id: int) -> HttpResponse:
 
 @policy_required(permissions.GUIDE_NOTES, on_object=True)
 @require_POST
-def note_add(request: HttpRequest, journey_id: int) -> HttpResponse:
+def note_add(request: AuthenticatedHttpRequest, journey_id: int) -> HttpResponse:
     journey = journey_or_404(request, journey_id)
     if not permissions.GUIDE_NOTES.allows(request.user, journey):
         deny_on(request, journey, reason="note")
@@ -262,7 +262,7 @@ def note_add(request: HttpRequest, journey_id: int) -> HttpResponse:
 
 
 @policy_required(permissions.CASELOAD, object_type=PAGE_TYPE)
-def caseload(request: HttpRequest) -> HttpResponse:
+def caseload(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The guide's people with stage, days in stage, next deadline, overdue and stuck flags."""
     stage = request.GET.get("faze") or None
     if stage not in JourneyStage.values:
@@ -296,7 +296,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
 
 
 @policy_required(permissions.OWN_JOURNEY, object_type=PAGE_TYPE)
-def portal(request: HttpRequest) -> HttpResponse:
+def portal(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The applicant's own progress: tracker, missing documents, course sessions, deadlines, messages."""
     journey = selectors.journey_for_applicant(user=request.user)
     if journey is None:

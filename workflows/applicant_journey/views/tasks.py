@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import View
 from viewflow.workflow.models import Task
 
-from nrp.core.web import paginate, policy_required, submit
+from nrp.core.web import AuthenticatedHttpRequest, paginate, policy_required, submit
 from workflows.applicant_journey import forms, permissions, selectors, services, steps
 from workflows.applicant_journey.services import communication
 from workflows.applicant_journey.services.tasks import OPEN_STATUSES, TASK_ALREADY_DONE, task_complete
@@ -30,11 +30,12 @@ class StepView(View):
     """The flow's view for every human step; requests are routed through ``task_execute`` (scope checks)."""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return task_execute(request, journey_id=kwargs["process_pk"], task_id=kwargs["task_pk"])
+        # viewflow routes signed-in users here; task_execute's policy_required sends anyone else to the login.
+        return task_execute(request, journey_id=kwargs["process_pk"], task_id=kwargs["task_pk"])  # type: ignore[arg-type]
 
 
 @policy_required(permissions.READ_JOURNEY, object_type=PAGE_TYPE)
-def task_list(request: HttpRequest) -> HttpResponse:
+def task_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Inbox (my tasks) and queue (unassigned tasks in my scope) of OSPOD, regional office, assessor, guide."""
     tasks = selectors.tasks_for_user(user=request.user)
     return render(
@@ -50,7 +51,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 
 @policy_required(permissions.READ_JOURNEY, on_object=True)
-def task_execute(request: HttpRequest, journey_id: int, task_id: int) -> HttpResponse:
+def task_execute(request: AuthenticatedHttpRequest, journey_id: int, task_id: int) -> HttpResponse:
     """One task screen: the step's form; on submit ``task_complete`` records the step and completes the task."""
     journey = journey_or_404(request, journey_id)
     task = Task.objects.filter(pk=task_id, process_id=journey.pk).select_related("owner").first()
@@ -98,7 +99,7 @@ def task_execute(request: HttpRequest, journey_id: int, task_id: int) -> HttpRes
 
 @policy_required(permissions.READ_JOURNEY, on_object=True)
 @require_POST
-def task_take_over(request: HttpRequest, journey_id: int, task_id: int) -> HttpResponse:
+def task_take_over(request: AuthenticatedHttpRequest, journey_id: int, task_id: int) -> HttpResponse:
     journey = journey_or_404(request, journey_id)
     task = Task.objects.filter(pk=task_id, process_id=journey.pk).first()
     if task is None:
@@ -108,14 +109,14 @@ def task_take_over(request: HttpRequest, journey_id: int, task_id: int) -> HttpR
     except services.StepError as exc:
         if exc.http_status == 403:
             raise PermissionDenied from exc
-        messages.error(request, exc.message)
+        messages.error(request, str(exc.message))
     else:
         messages.success(request, _("Úkol jste převzali."))
     return redirect("applicant_journey:task", journey_id=journey.pk, task_id=task.pk)
 
 
 @policy_required(permissions.RECORD_ATTENDANCE, on_object=True)
-def attendance_record(request: HttpRequest, journey_id: int) -> HttpResponse:
+def attendance_record(request: AuthenticatedHttpRequest, journey_id: int) -> HttpResponse:
     journey = journey_or_404(request, journey_id)
     if not permissions.RECORD_ATTENDANCE.allows(request.user, journey):
         deny_on(request, journey, reason="attendance")
