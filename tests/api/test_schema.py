@@ -76,6 +76,7 @@ def test_bearer_scheme_and_enums_are_documented(schema):
         "officer",
         "assessor",
         "admin",
+        "ministry",
     }
     assert "Žadatel" in schema["components"]["schemas"]["RoleEnum"]["description"]
 
