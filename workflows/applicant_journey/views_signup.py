@@ -105,7 +105,7 @@ def invitation_accept(request, token: str):
 @login_required
 def guide_open_case(request):
     _require_role(request, Role.GUIDE)
-    form = forms.GuideOpenCaseForm(request.POST or None)
+    form = forms.GuideOpenCaseForm(request.POST or None, region_ids=request.user.region_ids(Role.GUIDE))
     if request.method == "POST" and form.is_valid():
         try:
             journey = communication.guide_open_case(

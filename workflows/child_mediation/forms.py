@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nrp.core.choices import MEDIATED_CARE_TYPES, CareType, ContactLevel, HealthNeed
+from nrp.core.forms import CzechModelChoiceField
 from nrp.core.models import Orp
 from workflows.child_mediation.models import Child, ClosureReason, ParticipantRole
 
@@ -18,14 +19,14 @@ MEDIATED_CHOICES = [(c.value, c.label) for c in MEDIATED_CARE_TYPES]
 class CaseProposalForm(forms.Form):
     """The child's file sent by OSPOD (spisová dokumentace dítěte), without the children themselves."""
 
-    orp = forms.ModelChoiceField(label=_("ORP dítěte"), queryset=Orp.objects.none())
+    orp = CzechModelChoiceField(label=_("ORP dítěte"), queryset=Orp.objects.none())
     care_types_sought = forms.MultipleChoiceField(
         label=_("Hledaná forma péče"), choices=MEDIATED_CHOICES, widget=forms.CheckboxSelectMultiple
     )
     contact_plan = forms.ChoiceField(label=_("Kontakt s biologickou rodinou"), choices=ContactLevel.choices)
-    birth_family_orp = forms.ModelChoiceField(
+    birth_family_orp = CzechModelChoiceField(
         label=_("Kde žije biologická rodina (ORP)"),
-        queryset=Orp.objects.order_by("name"),
+        queryset=Orp.objects.all(),
         required=False,
         help_text=_("Povinné, je-li plánován kontakt: bližší rodina je pro kontakt výhodnější."),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nrp.core.forms import CzechModelChoiceField
 from nrp.core.models import Orp
 from workflows.applicant_journey.forms.common import PastDateMixin, date_field
 from workflows.applicant_journey.models import DocumentStatus
@@ -19,7 +20,7 @@ class OptionalReasonForm(forms.Form):
 
 
 class TransferForm(forms.Form):
-    new_orp = forms.ModelChoiceField(label=_("Nové ORP trvalého pobytu"), queryset=Orp.objects.order_by("name"))
+    new_orp = CzechModelChoiceField(label=_("Nové ORP trvalého pobytu"), queryset=Orp.objects.all())
     reason = forms.CharField(label=_("Důvod"), widget=forms.Textarea(attrs={"rows": 3}))
 
 

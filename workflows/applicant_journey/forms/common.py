@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nrp.core.choices import MEDIATED_CARE_TYPES, CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Sex
+from nrp.core.forms import CzechModelMultipleChoiceField
 from nrp.core.models import Region
 
 DATE_IN_FUTURE = _("Datum nemůže být v budoucnosti.")
@@ -91,7 +92,7 @@ class ProfileFieldsMixin(forms.Form):
         initial=ContactLevel.SUPERVISED,
     )
     accepts_other_regions = forms.BooleanField(label=_("Přijmou i dítě z jiného kraje"), required=False, initial=True)
-    preferred_regions = forms.ModelMultipleChoiceField(
+    preferred_regions = CzechModelMultipleChoiceField(
         label=_("Preferované kraje"), queryset=Region.objects.all(), required=False
     )
     children_in_household = forms.IntegerField(label=_("Dětí již v domácnosti"), min_value=0, max_value=15, initial=0)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nrp.core.choices import Sex
+from nrp.core.forms import CzechModelChoiceField
 from nrp.core.models import Orp
 from workflows.applicant_journey.forms.common import (
     BIRTH_DATE_IMPOSSIBLE,
@@ -37,8 +38,8 @@ class SignUpForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     date_of_birth = date_field(_("Datum narození"))
     sex = forms.ChoiceField(label=_("Pohlaví"), choices=Sex.choices)
-    residence_orp = forms.ModelChoiceField(
-        label=_("Obec s rozšířenou působností trvalého pobytu"), queryset=Orp.objects.order_by("name")
+    residence_orp = CzechModelChoiceField(
+        label=_("Obec s rozšířenou působností trvalého pobytu"), queryset=Orp.objects.all()
     )
     care_types = care_types_field(_("O jakou formu péče máte zájem"))
     with_partner = forms.BooleanField(label=_("Žádáme jako pár (partnera pozveme e-mailem)"), required=False)
@@ -101,8 +102,14 @@ class GuideOpenCaseForm(forms.Form):
     first_name = forms.CharField(label=_("Jméno"), max_length=100)
     last_name = forms.CharField(label=_("Příjmení"), max_length=100)
     email = forms.EmailField(label=_("E-mail"))
-    residence_orp = forms.ModelChoiceField(label=_("ORP trvalého pobytu"), queryset=Orp.objects.order_by("name"))
+    residence_orp = CzechModelChoiceField(label=_("ORP trvalého pobytu"), queryset=Orp.objects.all())
     care_types = care_types_field(_("Zájem o formy péče"))
+
+    def __init__(self, *args, region_ids=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if region_ids:
+            # The guide's caseload lives in the guide's region: offer only its ORP.
+            self.fields["residence_orp"].queryset = Orp.objects.filter(region_id__in=list(region_ids))
 
 
 class InvitePartnerForm(forms.Form):
