@@ -41,15 +41,14 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
 
 from nrp.core.choices import Role
 
-if TYPE_CHECKING:
-    from nrp.core.models import User
+# The scope filters for querysets are part of this engine; their code lives in nrp/core/scopes.py.
+from nrp.core.scopes import HOUSEHOLD_LOOKUPS, ScopeLookups, scope_q  # noqa: F401 - re-exported
 
 
 class Action(StrEnum):
@@ -321,71 +320,6 @@ PolicyLike = Policy | tuple[str, str]
 def as_policy(value: PolicyLike) -> Policy:
     """``Policy`` or an ``(action, resource)`` pair, as declared on views: ``policy = (Action.READ, Resource.X)``."""
     return value if isinstance(value, Policy) else Policy(*value)
-
-
-# --- Scope filters for querysets ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ScopeLookups:
-    """Where a model keeps what the scopes look at, as ORM lookups (None: the scope cannot reach the model).
-
-    ``HOUSEHOLD_LOOKUPS`` is the household's own; a model that hangs off a household prefixes it
-    (``HOUSEHOLD_LOOKUPS.under("household")``) and replaces what it keeps itself (a journey's own region).
-    """
-
-    own_household: str | None = None  # -> the member's user
-    caseload: str | None = None  # -> the guide
-    orp: str | None = None  # -> the ORP id
-    region: str | None = None  # -> the region id
-    assessor: str | None = None  # -> the assigned assessor
-    assessor_region: str | None = None  # -> the region the assessor must hold the role in
-
-    def under(self, prefix: str, **replace: str | None) -> ScopeLookups:
-        values = {name: (f"{prefix}__{path}" if path else None) for name, path in self.__dict__.items()}
-        return ScopeLookups(**{**values, **replace})
-
-
-HOUSEHOLD_LOOKUPS = ScopeLookups(
-    own_household="members__user",
-    caseload="guide",
-    orp="residence_orp_id",
-    region="residence_orp__region_id",
-)
-
-
-def scope_q(user: User, action: str, resource: str, lookups: ScopeLookups) -> Q | None:
-    """The Q that selects the rows ``user`` may ``action`` on as ``resource``; None when their roles reach none.
-
-    Built from the same table as ``can()``: each of the user's roles adds the rows its scope reaches
-    (own household, caseload, ORP, region, assigned). Scopes the model cannot express add nothing; an
-    administrator's exceptional access is never a filter (it goes through the audited reason form).
-    """
-    if user is None or not user.is_authenticated or not user.is_active:
-        return None
-    q = Q(pk__in=[])
-    any_scope = False
-    for role in sorted(user.role_codes):
-        scope = scope_for(role, resource, action)
-        part: Q | None = None
-        if scope == Scope.OWN_HOUSEHOLD and lookups.own_household:
-            part = Q(**{lookups.own_household: user})
-        elif scope == Scope.CASELOAD and lookups.caseload:
-            part = Q(**{lookups.caseload: user})
-        elif scope == Scope.ORP and lookups.orp and (orp_ids := user.orp_ids(role)):
-            part = Q(**{f"{lookups.orp}__in": orp_ids})
-        elif scope == Scope.REGION and lookups.region and (region_ids := user.region_ids(role)):
-            part = Q(**{f"{lookups.region}__in": region_ids})
-        elif scope == Scope.ASSIGNED and lookups.assessor:
-            part = Q(**{lookups.assessor: user})
-            if lookups.assessor_region:
-                part &= Q(**{f"{lookups.assessor_region}__in": user.region_ids(role)})
-        elif scope == Scope.ANY:
-            part = ~Q(pk__in=[])
-        if part is not None:
-            q |= part
-            any_scope = True
-    return q if any_scope else None
 
 
 # --- Decorator (kept here for the apps that import it) --------------------------------------------------------------
