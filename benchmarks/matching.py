@@ -231,7 +231,8 @@ def main() -> None:
     print()
     print("| waiting children | region's families | whole register ms (incl. pool) | ms per child |")
     print("|---:|---:|---:|---:|")
-    for children, families in ((50, 1_000), (200, 1_000), (50, 4_000), (200, 4_000)):
+    national = ((3_000, 20_000),) if not args.quick else ((300, 20_000),)
+    for children, families in ((50, 1_000), (200, 1_000), (50, 4_000), (200, 4_000), *national):
         total_ms, per_child = bench_region(children, families, rng)
         print(f"| {children} | {families:,} | {total_ms:.0f} | {per_child:.2f} |")
 

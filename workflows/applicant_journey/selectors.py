@@ -148,7 +148,7 @@ def caseload_for_guide(
     stuck_before = now - timedelta(days=settings.NRP_STUCK_AFTER_DAYS)
     qs = (
         ApplicantJourney.objects.filter(household__guide=guide)
-        .select_related("household__residence_orp", "region")
+        .select_related("household__residence_orp", "household__guide", "region")
         .prefetch_related("household__members")
     )
     qs = qs.filter(stage=stage) if stage else qs.exclude(stage__in=CLOSED_STAGES)

@@ -63,7 +63,7 @@ def approached_entry_ids(*, exclude_case: ChildCase | None = None) -> frozenset[
 
 
 def _base() -> QuerySet[ChildCase]:
-    return ChildCase.objects.select_related("region", "orp", "flags").prefetch_related(
+    return ChildCase.objects.select_related("region", "orp", "birth_family_orp", "flags").prefetch_related(
         Prefetch("children", queryset=Child.objects.order_by("date_of_birth", "pk"))
     )
 
@@ -256,9 +256,9 @@ def _entries_by_id(ids: Iterable[int]) -> dict[int, Any]:
 
     return {
         e.pk: e
-        for e in ApplicantRegisterEntry.objects.filter(pk__in=list(ids)).select_related(
-            "household__residence_orp", "region"
-        )
+        for e in ApplicantRegisterEntry.objects.filter(pk__in=list(ids))
+        .select_related("household__residence_orp", "region")
+        .prefetch_related("household__members")  # Household.__str__ names the members
     }
 
 
