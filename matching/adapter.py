@@ -7,6 +7,8 @@ needs, recorded ethnicity. Never names or dates of birth.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -275,8 +277,55 @@ def load_pool(*, region_id: int | None, today: date) -> LoadedPool:
     One query of plain numbers computed by the database (``_pool_sql``); no model objects and no
     ``FamilyProfile`` per family. A row whose profile is missing or impossible (the checks of
     ``FamilyProfile``) is skipped with the engine's own message.
+
+    The prepared pool is kept in this process for the same day and the same register version
+    (``register_version``): the next ranking of the region reuses it until any entry, profile or household of
+    the region changes. A pool is read-only, so sharing it between requests is safe.
     """
-    return pool_from_rows(_pool_rows(region_id), today=today)
+    version = register_version(region_id)
+    key = (region_id, today, version)
+    with _POOLS_LOCK:
+        cached = _POOLS.get(key)
+        if cached is not None:
+            _POOLS.move_to_end(key)
+            return cached
+    loaded = pool_from_rows(_pool_rows(region_id), today=today)
+    with _POOLS_LOCK:
+        _POOLS[key] = loaded
+        while len(_POOLS) > POOL_CACHE_SIZE:
+            _POOLS.popitem(last=False)
+    return loaded
+
+
+# Prepared pools of this process, newest last: (region or None, day, register version) -> LoadedPool.
+POOL_CACHE_SIZE = 16
+_POOLS: OrderedDict[tuple[int | None, date, tuple[int, int]], LoadedPool] = OrderedDict()
+_POOLS_LOCK = threading.Lock()
+
+
+def register_version(region_id: int | None) -> tuple[int, int]:
+    """A cheap fingerprint of the rows a pool reads: their count and a hash of every row version (an insert or
+    update writes a new tuple: a new ``ctid``, and ``xmin`` names its transaction). Any change to an entry, its
+    profile or its household gives a different fingerprint, so a cached pool is not stale (the ORPs' seats are
+    reference data and are not part of it); computing it is one scan without the pool's per-row work."""
+    entry = ApplicantRegisterEntry._meta.db_table
+    profile = AcceptanceProfile._meta.db_table
+    household = Household._meta.db_table
+    params: list[Any] = list(POOL_STATUSES)
+    sql = f"""
+        SELECT count(*), coalesce(sum(hashtext(concat_ws(':', e.id, e.xmin, e.ctid, p.xmin, p.ctid, h.xmin, h.ctid))
+                                      ::bigint), 0)
+        FROM {entry} e
+        LEFT JOIN {profile} p ON p.entry_id = e.id
+        JOIN {household} h ON h.id = e.household_id
+        WHERE e.status IN (%s, %s)"""  # noqa: S608
+    if region_id is not None:
+        sql += " AND e.region_id = %s"
+        params.append(region_id)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        count, digest = cursor.fetchone()
+    return int(count), int(digest)
 
 
 def _valid(row: PoolRow, statuses: frozenset[str]) -> bool:

@@ -299,3 +299,16 @@ def test_a_stored_family_is_explained_exactly_as_the_engine_explained_it(officer
     )
     assert [row["criteria"] for row in run.results] == [adapter.criteria_json(f) for f in live.ranked]
     assert all(not entry.stored_criteria for entry in run.ranked_entries.all())
+
+
+def test_a_prepared_pool_is_reused_until_the_register_changes(officer, django_assert_num_queries):
+    from matching import adapter
+
+    family = register_family(age_min=3, age_max=8)
+    first = adapter.load_pool(region_id=family.region_id, today=TODAY)
+    assert adapter.load_pool(region_id=family.region_id, today=TODAY) is first
+    family.profile.__class__.objects.filter(pk=family.profile.pk).update(age_max=4)  # same transaction
+    changed = adapter.load_pool(region_id=family.region_id, today=TODAY)
+    assert changed is not first and int(changed.pool.age_max[0]) == 4
+    run = ranking_run(child_case=child_case(ages=(6,)), actor=officer, today=TODAY)
+    assert run.eligible_count == 0 and run.exclusions["counts"][HardRule.AGE] == 1
