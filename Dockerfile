@@ -8,10 +8,12 @@ WORKDIR /app
 COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev
 COPY . .
+# collectstatic with the production storage (nrp/core/staticfiles.py tolerates viewflow's missing fonts).
 RUN SECRET_KEY=build-only-not-secret-build-only-not-secret-0123456789 NRP_ENV=production \
     DATABASE_URL=postgresql://build@localhost/build ALLOWED_HOSTS=build \
     sh -c "python manage.py compile_translations && python manage.py collectstatic --noinput"
 RUN useradd --system nrp && mkdir -p /data/documents && chown nrp /data/documents
 USER nrp
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && gunicorn nrp.wsgi --bind 0.0.0.0:8000 --workers 3"]
+# Migrations as the database owner (DATABASE_OWNER_URL), gunicorn as the application role (scripts/docker-start.sh).
+CMD ["sh", "scripts/docker-start.sh"]

@@ -348,6 +348,11 @@ NRP_RETENTION_DAYS = json.loads(os.environ.get("NRP_RETENTION_DAYS", "{}"))
 # 0 (default): the header is ignored and REMOTE_ADDR is the client. Behind one TLS proxy set 1. The address is
 # used by the login lock-out, the sign-up limits and the audit trail (nrp/core/client.py).
 NRP_TRUSTED_PROXIES = int(os.environ.get("NRP_TRUSTED_PROXIES", "0"))
+# Two database roles (SECURITY.md): DATABASE_URL is the application's role; the owner's URL is used only to
+# migrate and grant at container start (scripts/docker-start.sh), never by the application's connections.
+# NRP_APP_DB_ROLE is the role that `db_grant_app_role` gives its rights to when no role is named.
+DATABASE_OWNER_URL_SET = bool(os.environ.get("DATABASE_OWNER_URL", ""))
+NRP_APP_DB_ROLE = os.environ.get("NRP_APP_DB_ROLE", "")
 
 # How many days without movement make a case "stuck" on a guide's caseload (configurable per deployment).
 NRP_STUCK_AFTER_DAYS = int(os.environ.get("NRP_STUCK_AFTER_DAYS", "21"))

@@ -9,6 +9,10 @@ must be at least the server's major version: the binaries shipped inside the ``p
 
 The dump is PostgreSQL's custom format (compressed, restorable table by table) without owners or grants,
 so it restores into a database of another role. It includes the audit table's append-only trigger.
+
+Dumps hold every person's data: they are written 0600 into a folder created 0700 (never readable by other
+accounts of the machine), and ``--encrypt-to KEY`` encrypts them to a gpg public key and removes the clear
+copy. A restore records itself in the (restored) audit trail.
 """
 
 from __future__ import annotations
@@ -77,24 +81,64 @@ def pg_binary(name: str, major: int) -> str:
     raise BackupError(NO_BINARY.format(name=name, major=major))
 
 
-def backup(*, output: Path, url: str | None = None, media: bool = False) -> list[Path]:
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` (and missing parents) 0700; an existing folder we did not create is left as it is."""
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700)
+        os.chmod(path, 0o700)
+
+
+def encrypt(path: Path, recipient: str) -> Path:
+    """Encrypt ``path`` to a gpg public key (``recipient``: key id, fingerprint or e-mail), remove the clear file."""
+    gpg = shutil.which("gpg")
+    if gpg is None:
+        raise BackupError(NO_BINARY.format(name="gpg", major="-").replace("(PostgreSQL - nebo novější) ", ""))
+    target = path.with_name(path.name + ".gpg")
+    result = subprocess.run(  # noqa: S603
+        [gpg, "--batch", "--yes", "--trust-model", "always", "--recipient", recipient, "--output", str(target)]
+        + ["--encrypt", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        path.unlink(missing_ok=True)
+        raise BackupError(f"gpg: {result.stderr.strip().splitlines()[-1] if result.stderr.strip() else 'selhal'}")
+    os.chmod(target, 0o600)
+    path.unlink()
+    return target
+
+
+def backup(*, output: Path, url: str | None = None, media: bool = False, encrypt_to: str | None = None) -> list[Path]:
     url = url or database_url()
     pg_dump = pg_binary("pg_dump", server_major(url))
     output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(  # noqa: S603 - fixed program, arguments are not a shell string
-        [pg_dump, "--format=custom", "--no-owner", "--no-privileges", f"--file={output}", f"--dbname={url}"],
-        check=True,
-        capture_output=True,
-    )
-    written = [output]
-    if media:
-        archive = output.with_name(output.name + ".media.tar.gz")
-        with tarfile.open(archive, "w:gz") as tar:
-            root = Path(settings.MEDIA_ROOT)
-            if root.exists():
-                tar.add(root, arcname="documents")
-        written.append(archive)
+    private_folder(output.parent)
+    previous = os.umask(0o077)  # every file written from here on is 0600
+    try:
+        subprocess.run(  # noqa: S603 - fixed program, arguments are not a shell string
+            [pg_dump, "--format=custom", "--no-owner", "--no-privileges", f"--file={output}", f"--dbname={url}"],
+            check=True,
+            capture_output=True,
+        )
+        os.chmod(output, 0o600)
+        written = [output]
+        if media:
+            archive = output.with_name(output.name + ".media.tar.gz")
+            with tarfile.open(archive, "w:gz") as tar:
+                root = Path(settings.MEDIA_ROOT)
+                if root.exists():
+                    tar.add(root, arcname="documents")
+            os.chmod(archive, 0o600)
+            written.append(archive)
+        if encrypt_to:
+            written = [encrypt(path, encrypt_to) for path in written]
+    finally:
+        os.umask(previous)
     return written
 
 
@@ -119,6 +163,7 @@ def restore(*, source: Path, url: str | None = None, media: bool = False) -> Non
     )
     if result.returncode != 0:
         raise BackupError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "pg_restore selhal")
+    record_restore(url=url, source=source, media=media)
     if media:
         archive = Path(str(source) + ".media.tar.gz")
         root = Path(settings.MEDIA_ROOT)
@@ -128,3 +173,18 @@ def restore(*, source: Path, url: str | None = None, media: bool = False) -> Non
             for m in members:
                 m.name = m.name.removeprefix("documents").lstrip("/")
             tar.extractall(root, members=[m for m in members if m.name], filter="data")
+
+
+def record_restore(*, url: str, source: Path, media: bool) -> None:
+    """Write into the restored trail that it was restored (the restore replaced the trail with the dump's)."""
+    import json
+
+    import psycopg
+
+    details = json.dumps({"event": "database_restored", "source": source.name, "media": media})
+    with psycopg.connect(url, connect_timeout=5) as conn:
+        conn.execute(
+            "INSERT INTO audit_auditevent (at, actor_label, action, object_type, object_id, reason, details) "
+            "VALUES (now(), %s, 'update', 'core.database', '', %s, %s::jsonb)",
+            ["restore_db", "Obnova databáze ze zálohy", details],
+        )

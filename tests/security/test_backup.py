@@ -73,9 +73,12 @@ def test_backup_wipe_restore_keeps_every_case(scratch_db, tmp_path):
     before = fingerprint(scratch_db)
     assert before["core_household"][0] >= 24 and before["audit_auditevent"][0] > 0
 
-    dump = tmp_path / "nrp.dump"
+    dump = tmp_path / "new-folder" / "nrp.dump"
     run(["bash", "scripts/backup.sh", "--output", str(dump)], scratch_db)
     assert dump.stat().st_size > 0
+    # the dump holds everyone's data: readable by its owner only, in a folder only its owner can list
+    assert dump.stat().st_mode & 0o777 == 0o600
+    assert dump.parent.stat().st_mode & 0o777 == 0o700
 
     with psycopg.connect(scratch_db, autocommit=True) as conn:
         conn.execute("DROP SCHEMA public CASCADE")
@@ -83,7 +86,17 @@ def test_backup_wipe_restore_keeps_every_case(scratch_db, tmp_path):
     assert fingerprint(scratch_db) == {}
 
     run(["bash", "scripts/restore.sh", "--input", str(dump), "--yes"], scratch_db)
-    assert fingerprint(scratch_db) == before
+    after = fingerprint(scratch_db)
+    assert {k: v for k, v in after.items() if k != "audit_auditevent"} == {
+        k: v for k, v in before.items() if k != "audit_auditevent"
+    }
+    # the restore records itself in the restored trail
+    assert after["audit_auditevent"][0] == before["audit_auditevent"][0] + 1
+    with psycopg.connect(scratch_db) as conn:
+        label, details = conn.execute(
+            "SELECT actor_label, details FROM audit_auditevent ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    assert label == "restore_db" and details["event"] == "database_restored"
     # the restored audit trail is still append-only
     with psycopg.connect(scratch_db) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute("UPDATE audit_auditevent SET reason = 'x'")
@@ -105,3 +118,31 @@ def test_pg_dump_matches_the_server_version():
     from nrp.core.backup import _binary_major
 
     assert _binary_major(pg_binary("pg_dump", major)) >= major
+
+
+def test_a_backup_can_be_encrypted_to_a_gpg_public_key(scratch_db, tmp_path):
+    import shutil
+
+    if shutil.which("gpg") is None:
+        pytest.skip("gpg is not installed")
+    home = tmp_path / "gnupg"
+    home.mkdir(mode=0o700)
+    env = {**os.environ, "GNUPGHOME": str(home)}
+    subprocess.run(
+        ["gpg", "--batch", "--passphrase", "", "--quick-gen-key", "backup@nrp.example", "default", "default", "1d"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    run([sys.executable, "manage.py", "migrate", "--noinput"], scratch_db)
+    dump = tmp_path / "enc" / "nrp.dump"
+    os.environ["GNUPGHOME"] = str(home)
+    try:
+        run(["bash", "scripts/backup.sh", "--output", str(dump), "--encrypt-to", "backup@nrp.example"], scratch_db)
+    finally:
+        os.environ.pop("GNUPGHOME")
+    encrypted = dump.with_name("nrp.dump.gpg")
+    assert encrypted.exists() and not dump.exists()
+    assert encrypted.stat().st_mode & 0o777 == 0o600
+    assert b"PGDMP" not in encrypted.read_bytes()[:64]

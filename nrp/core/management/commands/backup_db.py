@@ -12,11 +12,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--output", help="dump file (default: backups/nrp-<date>.dump)")
         parser.add_argument("--media", action="store_true", help="also archive the uploaded documents")
+        parser.add_argument("--encrypt-to", help="gpg public key (id, fingerprint or e-mail) to encrypt to")
 
-    def handle(self, *args, output, media, **options):
+    def handle(self, *args, output, media, encrypt_to=None, **options):
         output = Path(output or f"backups/nrp-{timezone.now():%Y%m%d-%H%M%S}.dump")
         try:
-            written = backup(output=output, media=media)
+            written = backup(output=output, media=media, encrypt_to=encrypt_to)
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
         for path in written:
