@@ -29,7 +29,7 @@ from django.utils.translation import get_language
 from nrp.law import applicants, children, procedure
 from nrp.law.types import ACTS, Act, Confidence, Rule, Unit
 
-__all__ = ["ACTS", "RULES", "Act", "Confidence", "Rule", "Unit", "cite", "cite_lazy", "default", "message", "rule"]
+__all__ = ["ACTS", "RULES", "Act", "Confidence", "Rule", "Unit", "cite", "default", "message", "rule"]
 
 RULES: dict[str, Rule] = {r.id: r for r in [*applicants.RULES, *children.RULES, *procedure.RULES]}
 assert len(RULES) == len(applicants.RULES) + len(children.RULES) + len(procedure.RULES), "duplicate rule id"
@@ -56,7 +56,9 @@ def provisions(rule_id: str) -> str:
     rule = RULES[rule_id]
     english = _is_english()
     parts = [_provision(p.strip(), english) for p in rule.at.split(",") if p.strip()]
-    return (" and " if english else " a ").join(parts)
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + (" and " if english else " a ") + parts[-1]
 
 
 def cite(rule_id: str, form: str = "full") -> str:
@@ -75,9 +77,6 @@ def cite(rule_id: str, form: str = "full") -> str:
     if form not in ("full", "short"):
         raise ValueError(f"unknown citation form {form!r}")
     return f"{where} {rule.act.full if form == 'full' else rule.act.short}"
-
-
-cite_lazy = lazy(cite, str)
 
 
 def _format(msg, form: str, ids: dict[str, str]) -> str:

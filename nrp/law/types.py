@@ -92,7 +92,7 @@ class Rule:
     region_may_change: bool = False
 
     @property
-    def is_deadline(self) -> bool:
+    def has_default(self) -> bool:
         return self.default is not None
 
     @property

@@ -28,7 +28,7 @@ def test_every_rule_has_an_id_citation_meaning_source_and_confidence():
 
 
 def test_deadlines_carry_a_default_a_unit_and_whether_a_region_may_change_them():
-    deadline_rules = [r for r in law.RULES.values() if r.is_deadline]
+    deadline_rules = [r for r in law.RULES.values() if r.has_default]
     assert deadline_rules
     for rule in deadline_rules:
         assert rule.default > 0 and rule.unit is not None
@@ -53,6 +53,7 @@ def test_citations_use_the_2025_numbering():
     assert law.cite("APPLICATION_ELIGIBILITY", "bare") == "§ 23a odst. 1"
     assert law.cite("REGISTER_DECISION", "bare") == "§ 23d–23g"
     assert law.cite("APPLICATION_REFUSAL", "bare") == "§ 23a odst. 1 a § 23b"
+    assert law.cite("REGISTER_LEAVE", "bare") == "§ 23i, § 23j a § 24"
     # A rule whose paragraph is not known in the 2025 text cites the act and nothing more.
     assert law.cite("COURSE_HOURS") == "zákon č. 359/1999 Sb., o sociálně-právní ochraně dětí"
 

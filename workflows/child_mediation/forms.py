@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nrp import law
 from nrp.core.choices import MEDIATED_CARE_TYPES, CareType, ContactLevel, HealthNeed
 from nrp.core.forms import CzechModelChoiceField
 from nrp.core.models import Orp
@@ -125,7 +126,9 @@ class MinutesForm(forms.Form):
 
 
 class NoticeForm(forms.Form):
-    notified_on = forms.DateField(label=_("Datum písemného vyrozumění rodiny (§24 odst. 2)"), widget=DATE)
+    notified_on = forms.DateField(
+        label=law.message(_("Datum písemného vyrozumění rodiny (%(law)s)"), law="SELECTION"), widget=DATE
+    )
 
 
 class AnswerForm(forms.Form):
@@ -143,7 +146,9 @@ class AnswerForm(forms.Form):
 
 class ExtensionForm(forms.Form):
     days = forms.IntegerField(
-        label=_("Prodloužit o (dní)"), min_value=1, help_text=_("Nejvýše o 30 dní, jen jednou (§24 odst. 3).")
+        label=_("Prodloužit o (dní)"),
+        min_value=1,
+        help_text=law.message(_("Nejvýše o 30 dní, jen jednou (%(law)s)."), law="SELECTION_EXTENSION"),
     )
     reason = forms.CharField(label=_("Důvod prodloužení"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -156,7 +161,9 @@ class CourtDecisionForm(forms.Form):
         label=_("Počátek péče před osvojením"),
         widget=DATE,
         required=False,
-        help_text=_("U osvojení povinné: soud rozhodne nejdříve po 6 měsících péče (§829 OZ)."),
+        help_text=law.message(
+            _("U osvojení povinné: soud rozhodne nejdříve po 6 měsících péče (%(law)s)."), law="PRE_ADOPTION_CARE"
+        ),
     )
 
     def __init__(self, *args, case=None, **kwargs):
@@ -166,7 +173,10 @@ class CourtDecisionForm(forms.Form):
 
 
 class AgreementForm(forms.Form):
-    signed_on = forms.DateField(label=_("Dohoda o výkonu pěstounské péče uzavřena dne (§47b)"), widget=DATE)
+    signed_on = forms.DateField(
+        label=law.message(_("Dohoda o výkonu pěstounské péče uzavřena dne (%(law)s)"), law="FOSTER_AGREEMENT"),
+        widget=DATE,
+    )
 
 
 class ClosureForm(forms.Form):

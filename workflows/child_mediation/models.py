@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process
 
+from nrp import law
 from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Sex
 from nrp.core.models import Orp, Region
 
@@ -291,7 +292,7 @@ class ConferenceMinutes(models.Model):
 class ApproachStatus(models.TextChoices):
     """State of one approach of a family for a child (oslovení žadatele)."""
 
-    # Rodina písemně vyrozuměna (§24(2)); may study the file and meet the child; 30 days to ask the court.
+    # Rodina písemně vyrozuměna (SELECTION, §24); may study the file and meet the child; 30 days to ask the court.
     OPEN = "open", _("rodina oslovena")
     # Rodina souhlasí a podala návrh soudu; waits for the court's decision.
     ACCEPTED = "accepted", _("přijato, návrh podán soudu")
@@ -317,7 +318,7 @@ class Approach(models.Model):
     minutes = models.ForeignKey(ConferenceMinutes, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     position = models.PositiveSmallIntegerField(_("pořadí"), default=1)
     status = models.CharField(_("stav"), max_length=10, choices=ApproachStatus.choices, default=ApproachStatus.OPEN)
-    # §24(2): written notice; the 30-day court-request period runs from it (§24(3)).
+    # SELECTION (§24): written notice; the 30-day court-request period runs from it (SELECTION_NOTICE_30_DAYS).
     notified_on = models.DateField(_("písemně vyrozuměno"))
     deadline = models.DateField(_("lhůta k podání návrhu soudu"))
     extended_by_days = models.PositiveSmallIntegerField(_("prodloužení (dní)"), default=0)
@@ -392,7 +393,12 @@ class ReminderKind(models.TextChoices):
     # Lhůta oslovené rodiny uplynula.
     APPROACH_LAPSED = "lapsed", _("lhůta oslovené rodiny uplynula")
     # Dohoda o výkonu pěstounské péče (§47b) dosud neuzavřena.
-    AGREEMENT_DUE = "agreement", _("chybí dohoda o výkonu pěstounské péče (§47b)")
+    AGREEMENT_DUE = (
+        "agreement",
+        law.message(_("chybí dohoda o výkonu pěstounské péče (%(law)s)"), law="FOSTER_AGREEMENT"),
+    )
+    # Oslovená rodina opustila evidenci (REGISTER_LEAVE): the approach was cancelled, the next family follows.
+    FAMILY_LEFT = "family_left", _("oslovená rodina opustila evidenci")
 
 
 class CaseReminder(models.Model):

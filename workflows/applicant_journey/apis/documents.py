@@ -95,7 +95,7 @@ def _document_journey(request: Request, journey: ApplicantJourney) -> ApplicantJ
 
 @extend_schema(tags=["documents"])
 class JourneyDocumentListApi(ScopedListApi):
-    """Dokumenty žádosti (§21/5) se stavem a verzemi; nahrání nové verze. / Application documents; upload."""
+    """Dokumenty žádosti (§23c) se stavem a verzemi; nahrání nové verze. / Application documents; upload."""
 
     OutputSerializer = DocumentSerializer
     permission_classes = [PolicyPermission]

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Task
@@ -25,6 +26,7 @@ from workflows.applicant_journey.models import (
     RegisterStatus,
 )
 from workflows.applicant_journey.services.assignment import owner_for_node
+from workflows.applicant_journey.services.register import entry_lock_for_leaving, leave_register
 from workflows.applicant_journey.services.tasks import (
     JOURNEY_CLOSED,
     TASK_LOCKED,
@@ -56,6 +58,12 @@ def journey_open(*, household: Household, actor: User | None, care_types: list[s
     return journey
 
 
+def _lock_entry_leaving(household_id: int) -> ApplicantRegisterEntry | None:
+    """The household's register entry, locked after the cases it is approached in (``entry_lock_for_leaving``)."""
+    entry_id = ApplicantRegisterEntry.objects.filter(household_id=household_id).values_list("pk", flat=True).first()
+    return entry_lock_for_leaving(entry_id) if entry_id is not None else None
+
+
 def _cancel_open_tasks(journey: ApplicantJourney) -> None:
     flow = flow_class()
     if journey.status in (PROCESS.DONE, PROCESS.CANCELED):
@@ -68,17 +76,20 @@ def _cancel_open_tasks(journey: ApplicantJourney) -> None:
 
 @transaction.atomic
 def journey_withdraw(*, journey: ApplicantJourney, actor: User, reason: str = "", request=None) -> ApplicantJourney:
-    """The applicant withdraws (at any step): open tasks are cancelled, a register entry becomes WITHDRAWN."""
+    """The applicant withdraws (at any step): open tasks are cancelled, a register entry becomes WITHDRAWN and
+    every open approach of the family is cancelled in the same transaction (REGISTER_LEAVE)."""
     journey = ApplicantJourney.objects.select_for_update().get(pk=journey.pk)
     if journey.stage in CLOSED_STAGES:
         raise StepError(JOURNEY_CLOSED, "conflict")
     _cancel_open_tasks(journey)
     journey.refresh_from_db()
-    entry = ApplicantRegisterEntry.objects.filter(household_id=journey.household_id).first()
+    entry = _lock_entry_leaving(journey.household_id)
     if entry is not None and entry.status in (RegisterStatus.ACTIVE, RegisterStatus.PAUSED):
         entry.status = RegisterStatus.WITHDRAWN
         entry.status_reason = reason
-        entry.save(update_fields=["status", "status_reason"])
+        entry.status_changed_at = timezone.now()
+        entry.save(update_fields=["status", "status_reason", "status_changed_at"])
+        leave_register(entry=entry, actor=actor, how="withdrawn")
     enter_stage(journey, JourneyStage.WITHDRAWN)
     journey.closed_reason = reason
     journey.save()
@@ -112,10 +123,13 @@ def journey_transfer(*, journey: ApplicantJourney, actor: User, new_orp: Orp, re
     household.save(update_fields=["residence_orp"])
     journey.region = new_orp.region
     journey.save(update_fields=["region"])
-    entry = ApplicantRegisterEntry.objects.filter(household=household).first()
+    entry = _lock_entry_leaving(household.pk)
     if entry is not None:
         entry.region = new_orp.region
         entry.save(update_fields=["region"])
+        # The family leaves this region's register (REGISTER_LEAVE): its approaches here are cancelled.
+        if entry.status in (RegisterStatus.ACTIVE, RegisterStatus.PAUSED):
+            leave_register(entry=entry, actor=actor, how="transferred")
     # Open tasks: re-assign in the new scope (the old region's officers lose them).
     for task in Task.objects.filter(process_id=journey.pk, status__in=[STATUS.NEW, STATUS.ASSIGNED]):
         activation = task.flow_task.activation_class(task)
@@ -150,13 +164,13 @@ def journey_transfer(*, journey: ApplicantJourney, actor: User, new_orp: Orp, re
 def change_of_circumstances_report(
     *, journey: ApplicantJourney, actor: User, occurred_on: date, description: str, today: date | None = None
 ):
-    """The family reports a relevant change; the duty is within 15 days (§22 decision). Late reports are flagged."""
+    """CHANGE_REPORT (§23k): the family reports a relevant change within 15 days. Late reports are flagged."""
     today = today or clock_today()
     if occurred_on > today:
         raise ValidationError({"occurred_on": CHANGE_IN_FUTURE})
     if not description.strip():
         raise ValidationError({"description": CHANGE_DESCRIPTION_REQUIRED})
-    last_day = deadlines.change_report_deadline(occurred_on)
+    last_day = deadlines.change_report_deadline(occurred_on, region_id=journey.region_id)
     late = today > last_day
     event = record_event(
         journey,

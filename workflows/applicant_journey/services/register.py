@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nrp import law
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
 from workflows.applicant_journey.models import (
@@ -24,6 +25,18 @@ REASON_REQUIRED = _("Uveďte prosím důvod.")
 NOT_ACTIVE = _("Zprostředkování lze přerušit jen rodině, která je v evidenci aktivní.")
 NOT_PAUSED = _("Obnovit lze jen přerušené zprostředkování.")
 NOT_IN_REGISTER = _("Rodina není v evidenci žadatelů.")
+UNKNOWN_CAUSE = _("Neznámý důvod vyřazení.")
+
+# Why a family left the register, as the child's officer reads it on the cancelled approach (REGISTER_LEAVE): the
+# kind of exit only, never the family's circumstances (a new criminal record stays in the family's file).
+LEFT_REGISTER = {
+    "removed": _("Rodina byla vyřazena z evidence žadatelů"),
+    "death": _("Žadatel zemřel; rodina byla vyřazena z evidence žadatelů"),
+    "withdrawn": _("Rodina vzala žádost zpět"),
+    "transferred": _("Rodina se přestěhovala do jiného kraje"),
+}
+# How a family may be removed (REGISTER_REMOVAL): by the KÚ's decision, or on the applicant's death.
+REMOVAL_CAUSES = ("decision", "death")
 
 PROFILE_FIELDS = [
     "age_min",
@@ -56,7 +69,7 @@ def validate_profile_data(data: dict) -> None:
 
 
 def register_entry_create_from_journey(activation) -> ApplicantRegisterEntry:
-    """Flow ``Function`` node: the approval took effect (právní moc), the family enters the register (§22)."""
+    """Flow ``Function`` node: the approval took effect (právní moc), the family enters the register (§23i)."""
     journey: ApplicantJourney = activation.process
     entry, _created = ApplicantRegisterEntry.objects.update_or_create(
         household=journey.household,
@@ -90,7 +103,7 @@ def _journey_of(entry: ApplicantRegisterEntry) -> ApplicantJourney | None:
     return ApplicantJourney.objects.filter(household_id=entry.household_id).order_by("-created").first()
 
 
-def _set_status(*, entry, actor, status: str, reason: str, stage: str, kind: str, request=None):
+def _set_status(*, entry, actor, status: str, reason: str, stage: str, kind: str, request=None, **event_data):
     entry.status = status
     entry.status_reason = reason
     entry.status_changed_at = timezone.now()
@@ -100,7 +113,7 @@ def _set_status(*, entry, actor, status: str, reason: str, stage: str, kind: str
     if journey is not None:
         enter_stage(journey, stage)
         journey.save()
-        record_event(journey, actor=actor, kind=kind, note=reason, entry_id=entry.pk, status=status)
+        record_event(journey, actor=actor, kind=kind, note=reason, entry_id=entry.pk, status=status, **event_data)
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -109,14 +122,14 @@ def _set_status(*, entry, actor, status: str, reason: str, stage: str, kind: str
         region=entry.region,
         request=request,
         reason=reason,
-        details={"status": status},
+        details={"status": status, **event_data},
     )
     return entry
 
 
 @transaction.atomic
 def register_entry_pause(*, entry: ApplicantRegisterEntry, actor, reason: str, request=None):
-    """Přerušení zprostředkování (§24b): excluded from matching until resumed."""
+    """Přerušení výběru (SELECTION_PAUSE, §24a): excluded from matching until resumed."""
     entry = ApplicantRegisterEntry.objects.select_for_update().get(pk=entry.pk)
     if not reason.strip():
         raise StepError(REASON_REQUIRED)
@@ -149,16 +162,36 @@ def register_entry_resume(*, entry: ApplicantRegisterEntry, actor, reason: str =
     )
 
 
+def entry_lock_for_leaving(entry_id: int) -> ApplicantRegisterEntry:
+    """REGISTER_LEAVE, first half: lock the cases the family is approached in, then its entry (the order in which
+    ``approach_start_next`` takes them, so the two never wait for each other)."""
+    from workflows.child_mediation.services import cases_lock_for_entry
+
+    cases_lock_for_entry(entry_id=entry_id)
+    return ApplicantRegisterEntry.objects.select_for_update().get(pk=entry_id)
+
+
+def leave_register(*, entry: ApplicantRegisterEntry, actor, how: str) -> int:
+    """REGISTER_LEAVE, second half (in the caller's transaction): cancel every open approach of the family, tell
+    the child's officers and let the child's mediation approach the next family. Returns how many were cancelled."""
+    from workflows.child_mediation.services import approaches_cancel_for_entry
+
+    reason = f"{LEFT_REGISTER[how]} ({law.cite('REGISTER_LEAVE', 'short')})."
+    return approaches_cancel_for_entry(entry=entry, actor=actor, reason=reason)
+
+
 @transaction.atomic
-def register_entry_remove(*, entry: ApplicantRegisterEntry, actor, reason: str, request=None):
-    """Vyřazení z evidence (§24c), e.g. on a new criminal record. Pending approaches are cancelled by the child
-    mediation module, which reads the status."""
-    entry = ApplicantRegisterEntry.objects.select_for_update().get(pk=entry.pk)
+def register_entry_remove(*, entry: ApplicantRegisterEntry, actor, reason: str, cause: str = "decision", request=None):
+    """Vyřazení z evidence (REGISTER_REMOVAL, §23j): by the KÚ's decision (e.g. on a new criminal record) or on the
+    applicant's death. Every open approach of the family is cancelled in the same transaction (REGISTER_LEAVE)."""
+    if cause not in REMOVAL_CAUSES:
+        raise StepError(UNKNOWN_CAUSE)
     if not reason.strip():
         raise StepError(REASON_REQUIRED)
+    entry = entry_lock_for_leaving(entry.pk)
     if entry.status in (RegisterStatus.REMOVED, RegisterStatus.WITHDRAWN, RegisterStatus.PLACED):
         raise StepError(NOT_IN_REGISTER, "conflict")
-    return _set_status(
+    entry = _set_status(
         entry=entry,
         actor=actor,
         status=RegisterStatus.REMOVED,
@@ -166,7 +199,10 @@ def register_entry_remove(*, entry: ApplicantRegisterEntry, actor, reason: str, 
         stage=JourneyStage.REMOVED,
         kind=EventKind.REMOVED,
         request=request,
+        cause=cause,
     )
+    leave_register(entry=entry, actor=actor, how="death" if cause == "death" else "removed")
+    return entry
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
-"""Approaches to families (§24(2), §24(3)): /api/v1/children/{id}/approaches/ and /api/v1/approaches/{id}/."""
+"""Approaches to families (§24: SELECTION, SELECTION_NOTICE_30_DAYS, SELECTION_EXTENSION):
+/api/v1/children/{id}/approaches/ and /api/v1/approaches/{id}/."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from nrp import law
 from nrp.api.apis.refs import RegionRefSerializer
 from nrp.api.concurrency import ETAG_HEADER, IF_MATCH_HEADER, ETagMixin, check_if_match
 from nrp.api.permissions import PolicyPermission
@@ -60,8 +62,14 @@ class ApproachOutputSerializer(OutputModelSerializer):
         ]
         extra_kwargs = {
             "position": {"help_text": _("Pořadí ze zápisu / Position in the conference's order.")},
-            "notified_on": {"help_text": _("Písemně vyrozuměno (§24/2) / Written notice.")},
-            "deadline": {"help_text": _("Lhůta k podání návrhu soudu (§24/3) / Court-request deadline.")},
+            "notified_on": {
+                "help_text": law.message(_("Písemně vyrozuměno (%(law)s) / Written notice."), law="SELECTION")
+            },
+            "deadline": {
+                "help_text": law.message(
+                    _("Lhůta k podání návrhu soudu (%(law)s) / Court-request deadline."), law="SELECTION_NOTICE_30_DAYS"
+                )
+            },
             "extended_by_days": {"help_text": _("Prodlouženo o dní (nejvýše jednou) / Extended once.")},
         }
 
@@ -123,8 +131,8 @@ class ApproachListApi(InputMixin, ScopedListApi):
 
     @extend_schema(
         summary="Oslovit další rodinu ze zápisu / Approach the next family of the signed minutes",
-        description="Písemné vyrozumění (§24/2); lhůta 30 dní k podání návrhu soudu. / Written notice (§24(2)); "
-        "30 days to ask the court.",
+        description=f"Písemné vyrozumění ({law.cite('SELECTION', 'short')}); lhůta 30 dní k podání návrhu soudu "
+        f"({law.cite('SELECTION_NOTICE_30_DAYS', 'short')}). / Written notice; 30 days to ask the court.",
         request=ApproachStartInput,
         responses={201: ApproachOutputSerializer},
         filters=False,
@@ -203,7 +211,7 @@ class ApproachExtensionInput(StrictSerializer):
 
 @extend_schema(tags=["approaches"])
 class ApproachExtensionApi(InputMixin, ETagMixin, ApproachObjectMixin, ApiView):
-    """§24(3): prodloužení lhůty k podání návrhu soudu jednou, nejvýše o 30 dní. / Extend once, ≤ 30 days."""
+    """§24 (SELECTION_EXTENSION): prodloužení lhůty k podání návrhu soudu jednou, nejvýše o 30 dní. / Extend once."""
 
     InputSerializer = ApproachExtensionInput
     permission_classes = [PolicyPermission]

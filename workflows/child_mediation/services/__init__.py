@@ -6,6 +6,7 @@ from workflows.child_mediation.services.approaches import (  # noqa: F401
     approach_start_next,
     approaches_cancel_for_entry,
     approaches_lapse,
+    cases_lock_for_entry,
 )
 from workflows.child_mediation.services.cases import (  # noqa: F401
     case_close,

@@ -210,16 +210,29 @@ def approaches_lapse(*, today: date) -> int:
 ENTRY_LEFT_REGISTER = _("Rodina byla vyřazena z evidence nebo vzala žádost zpět.")
 
 
+def cases_lock_for_entry(*, entry_id: int) -> None:
+    """Lock the cases in which the family is approached, before the family's entry is locked.
+
+    ``approach_start_next`` locks a case, then the entry; a family leaving the register must take the locks in the
+    same order, or the two could wait for each other.
+    """
+    case_ids = Approach.objects.filter(entry_id=entry_id, status__in=ACTIVE_APPROACH_STATUSES).values("case_id")
+    list(ChildCase.objects.select_for_update().filter(pk__in=case_ids).order_by("pk").values_list("pk", flat=True))
+
+
 @transaction.atomic
 def approaches_cancel_for_entry(*, entry: ApplicantRegisterEntry, actor=None, reason: str = "") -> int:
-    """The family left the register (removal §23j, withdrawal): cancel its active approaches, move on to the next.
+    """REGISTER_LEAVE: the family left the register (removal §23j, withdrawal, death, transfer). Cancel its active
+    approaches in the caller's transaction, tell the child's officers and move on to the next family.
 
-    For the applicant journey to call; returns how many approaches were cancelled.
+    For the applicant journey to call (after ``cases_lock_for_entry``); returns how many approaches were cancelled.
+    The reason names the kind of exit only, never the family's circumstances.
     """
     count = 0
     active = Approach.objects.filter(entry=entry, status__in=ACTIVE_APPROACH_STATUSES).select_related("case")
     for approach in active:
-        lock_case(approach.case)
+        case = lock_case(approach.case)
+        remind(case, ReminderKind.FAMILY_LEFT, key=str(approach.pk))
         _fail(
             approach,
             status=ApproachStatus.CANCELLED,

@@ -1,4 +1,4 @@
-"""Approaching families in the conference's order (§24(2)): the written notice, the answer, the extension."""
+"""Approaching families in the conference's order (§24, SELECTION): the written notice, the answer, the extension."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from nrp import law
 from nrp.core.web import submit
 from workflows.child_mediation import forms, scoped, services
 from workflows.child_mediation.models import Approach
@@ -91,5 +92,10 @@ def approach_extend(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return done or render(
         request,
         "child_mediation/approach_form.html",
-        {"title": _("Prodloužení lhůty (§24 odst. 3)"), "approach": approach, "case": approach.case, "form": form},
+        {
+            "title": law.message(_("Prodloužení lhůty (%(law)s)"), law="SELECTION_EXTENSION"),
+            "approach": approach,
+            "case": approach.case,
+            "form": form,
+        },
     )

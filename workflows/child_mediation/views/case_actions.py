@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nrp import law
 from nrp.core.web import submit
 from workflows.child_mediation import forms, scoped, selectors, services
 from workflows.child_mediation.views.common import AuthenticatedRequest, act, detail_url, officer_required
@@ -98,7 +99,12 @@ def foster_agreement(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return done or render(
         request,
         "child_mediation/simple_form.html",
-        {"title": _("Dohoda o výkonu pěstounské péče (§47b)"), "case": case, "form": form, "submit": _("Uložit")},
+        {
+            "title": law.message(_("Dohoda o výkonu pěstounské péče (%(law)s)"), law="FOSTER_AGREEMENT"),
+            "case": case,
+            "form": form,
+            "submit": _("Uložit"),
+        },
     )
 
 
