@@ -38,7 +38,7 @@ from workflows.child_mediation.apis import CaseRefSerializer, service_errors
 from workflows.child_mediation.models import ChildCaseStatus
 from workflows.child_mediation.services.common import lock_case
 
-OFFICER_ONLY = [IsAuthenticated, HasAnyRole(Role.OFFICER)]
+OFFICER_ONLY: list[Any] = [IsAuthenticated, HasAnyRole(Role.OFFICER)]
 MSG_NOT_FINITE = _("Váha musí být číslo od 0 do 1.")
 # Ranked families in one answer of a stored ranking unless ?page_size= says otherwise (the API's usual 25).
 RESULTS_PAGE_SIZE = StandardPagination.page_size
@@ -71,7 +71,7 @@ class MatchingReasonSerializer(serializers.Serializer):
 
 class RankingCriterionSerializer(serializers.Serializer):
     criterion = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named like Field.label
     score = serializers.FloatField(help_text=_("0–1"))
     weight = serializers.FloatField(help_text=_("0–1"))
     contribution = serializers.FloatField(help_text=_("Příspěvek k celkovému skóre / Share of the total."))
@@ -90,7 +90,7 @@ class RankedFamilySerializer(serializers.Serializer):
 
 class RankingExclusionSerializer(serializers.Serializer):
     rule = serializers.CharField(help_text=_("Tvrdé pravidlo / Hard rule."))
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named like Field.label
     count = serializers.IntegerField()
     reason = serializers.CharField()
 
@@ -298,8 +298,9 @@ class CaseRankingListApi(ScopedListApi):
                 national=national,
                 approached_entry_ids=services.approached_entry_ids_for(child_case),
             )
-        run = selectors.ranking_get_for_user(user=request.user, ranking_id=run.pk)
-        return Response(shown_ranking(request, run), status=status.HTTP_201_CREATED)
+        shown = selectors.ranking_get_for_user(user=request.user, ranking_id=run.pk)
+        assert shown is not None  # the officer who ran it may read it
+        return Response(shown_ranking(request, shown), status=status.HTTP_201_CREATED)
 
 
 PAGE_PARAMETERS = [
@@ -344,7 +345,7 @@ class _ExcludedFamilies(Sequence[dict[str, Any]]):
     def __len__(self) -> int:
         return sum(count for _, count in self._rows)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop, _step = index.indices(len(self))

@@ -418,8 +418,8 @@ def score_columns(view: _CaseView, pool: FamilyPool, rows: IntArray) -> FloatArr
     half = (age_max - age_min) / 2
     with np.errstate(divide="ignore", invalid="ignore"):
         age_total = np.zeros(n)
-        for age in view.ages:
-            age_total = age_total + (1.0 - (1.0 - AGE_EDGE_SCORE) * np.abs(age - middle) / half)
+        for child_age in view.ages:
+            age_total = age_total + (1.0 - (1.0 - AGE_EDGE_SCORE) * np.abs(child_age - middle) / half)
         age = np.where(half == 0, 1.0, age_total / len(view.ages))
     no_score = np.zeros(n)
     experience = _POPCOUNT[pool.experience[rows] & view.needs] / view.needs_count if view.needs_count else no_score

@@ -147,6 +147,8 @@ def waiting_statistics_for_region(*, region_id: int, today: date) -> list[Waitin
         .order_by("pk")
     )
     for case in cases:
+        if case.registered_on is None:  # excluded by the query; keeps the type checker informed
+            continue
         waited = (today - case.registered_on).days
         for code in _group_codes(case, today):
             days[code].append(waited)

@@ -374,7 +374,7 @@ class RankingResult:
         *,
         case_id: int,
         considered: int,
-        ranked: Sequence[RankedFamily],
+        ranked: RankedFamilies,
         excluded_ids: Any,
         excluded_rule_indexes: Any,
         excluded_counts: tuple[tuple[str, int], ...],
