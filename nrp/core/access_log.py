@@ -79,6 +79,10 @@ def part_of_file(object_type: str) -> str:
         return _("spis")
 
 
+# A bulk read (nrp/audit/lists.py): the file was one row of a list someone opened, not opened itself.
+LISTED = gettext_lazy("váš spis se objevil v seznamu, který si zobrazil(a)")
+
+
 def access_log_rows(events: list, *, viewer) -> list[AccessRow]:
     from nrp.core.models import RoleAssignment
 
@@ -105,7 +109,7 @@ def access_log_rows(events: list, *, viewer) -> list[AccessRow]:
                 at=e.at,
                 who=who,
                 role=role,
-                done=str(DONE.get(e.action, e.get_action_display())),
+                done=str(LISTED if (e.details or {}).get("list") else DONE.get(e.action, e.get_action_display())),
                 part=part_of_file(e.object_type),
                 reason=e.reason,
             )

@@ -14,6 +14,7 @@ from rest_framework import serializers
 from nrp.api.apis.refs import OrpRefSerializer, RegionRefSerializer, UserRefSerializer
 from nrp.api.filters import IdFilter
 from nrp.api.views import ScopedDetailApi, ScopedListApi
+from nrp.audit.lists import AuditedListApiMixin
 from nrp.audit.services import audit_read
 from nrp.core.models import Household, HouseholdMember
 from nrp.core.selectors import household_get_for_user, household_list_for_user
@@ -54,8 +55,13 @@ class HouseholdFilter(django_filters.FilterSet):
     description="Žadatel vidí svou domácnost, průvodce svůj caseload, OSPOD svou ORP, krajský úřad svůj kraj. / "
     "Applicant: own; guide: caseload; OSPOD: their ORP; regional officer: their region; others: empty.",
 )
-class HouseholdListApi(ScopedListApi):
+class HouseholdListApi(AuditedListApiMixin, ScopedListApi):
     """Domácnosti žadatelů v rozsahu uživatele. / Applicant households in the user's scope."""
+
+    # Each household of the page is recorded as read (its members see it in "who accessed my file").
+    audit_list_object_type = "core.household"
+    audit_list_household = staticmethod(lambda household: household.pk)
+    audit_list_region = staticmethod(lambda household: household.residence_orp.region_id)
 
     OutputSerializer = HouseholdOutputSerializer
     filterset_class = HouseholdFilter

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from nrp.api.filters import IdFilter
 from nrp.api.permissions import PolicyPermission
 from nrp.api.views import ApiView, ScopedListApi
+from nrp.audit.lists import AuditedListApiMixin
 from nrp.audit.services import audit_read
 from workflows.applicant_journey import permissions, selectors
 from workflows.applicant_journey.apis.common import (
@@ -47,8 +48,13 @@ class JourneyFilter(django_filters.FilterSet):
 
 
 @extend_schema(tags=["journeys"])
-class JourneyListApi(ScopedListApi):
+class JourneyListApi(AuditedListApiMixin, ScopedListApi):
     """Cesty žadatelů v rozsahu uživatele. / Applicant journeys in the user's scope."""
+
+    # Each listed household is recorded as read (nrp/audit/lists.py).
+    audit_list_object_type = "applicant_journey.applicantjourney"
+    audit_list_household = staticmethod(lambda entry: entry.household_id)
+    audit_list_region = staticmethod(lambda entry: entry.region_id)
 
     OutputSerializer = JourneyListItemSerializer
     permission_classes = [PolicyPermission]

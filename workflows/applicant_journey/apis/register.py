@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from nrp.api.apis.refs import RegionRefSerializer
 from nrp.api.permissions import PolicyPermission
 from nrp.api.views import ApiView, ScopedListApi
+from nrp.audit.lists import AuditedListApiMixin
 from nrp.audit.services import audit_read
 from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Sex
 from workflows.applicant_journey import permissions, selectors
@@ -103,8 +104,13 @@ class RegisterFilter(django_filters.FilterSet):
 
 
 @extend_schema(tags=["register"])
-class RegisterListApi(ScopedListApi):
+class RegisterListApi(AuditedListApiMixin, ScopedListApi):
     """Evidence žadatelů kraje s profily přijatelného dítěte (krajský úřad). / The region's applicant register."""
+
+    # Each listed household is recorded as read (nrp/audit/lists.py).
+    audit_list_object_type = "applicant_journey.applicantregisterentry"
+    audit_list_household = staticmethod(lambda entry: entry.household_id)
+    audit_list_region = staticmethod(lambda entry: entry.region_id)
 
     OutputSerializer = RegisterEntrySerializer
     permission_classes = [PolicyPermission]

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from viewflow.workflow.models import Task
 
 from nrp import law
+from nrp.audit.lists import audit_list_read
 from nrp.audit.services import audit_read
 from nrp.core.access import object_scope
 from nrp.core.models import User
@@ -34,12 +35,22 @@ def journey_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     stage = request.GET.get("faze")
     if stage in JourneyStage.values:
         qs = qs.filter(stage=stage)
+    page = paginate(request, qs)
+    # The list names applicants: each household on the page is recorded as read (nrp/audit/lists.py).
+    audit_list_read(
+        actor=request.user,
+        objects=page.object_list,
+        object_type="applicant_journey.applicantjourney",
+        request=request,
+        household_of=lambda journey: journey.household_id,
+        region_of=lambda journey: journey.region_id,
+    )
     return render(
         request,
         "applicant_journey/journey_list.html",
         {
             "title": _("Cesty žadatelů"),
-            "page": paginate(request, qs),
+            "page": page,
             "stages": JourneyStage.choices,
             "stage": stage,
             "query": query_without_page(request),

@@ -17,6 +17,7 @@ from nrp.api.filters import IdFilter
 from nrp.api.permissions import PolicyPermission
 from nrp.api.serializers import StrictSerializer
 from nrp.api.views import ApiView, ScopedListApi
+from nrp.audit.lists import AuditedListApiMixin
 from nrp.audit.services import audit_read
 from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Sex
 from nrp.core.models import Orp
@@ -67,8 +68,12 @@ class ChildProposalChildSerializer(StrictSerializer):
 
 
 @extend_schema(tags=["children"])
-class ChildCaseListApi(InputMixin, ScopedListApi):
+class ChildCaseListApi(InputMixin, AuditedListApiMixin, ScopedListApi):
     """Evidence dětí v rozsahu uživatele; OSPOD navrhuje dítě. / The children register in the user's scope."""
+
+    # One bulk audit event naming the cases of the page (nrp/audit/lists.py).
+    audit_list_object_type = "child_mediation.childcase"
+    audit_list_region = staticmethod(lambda case: case.region_id)
 
     class InputSerializer(StrictSerializer):
         class Meta:
