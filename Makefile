@@ -76,8 +76,9 @@ manage: $(UV)
 benchmarks: install
 	$(RUN) python benchmarks/run.py
 
+# Stops the embedded server even when a demo or a test run still uses it (and says so), or says why not.
 db-stop:
-	-$(RUN) python -c "import pgserver; pgserver.get_server('.pgdata', cleanup_mode='stop')"
+	@$(PYTHON) scripts/db_stop.py
 
 clean-db: db-stop
 	rm -rf .pgdata

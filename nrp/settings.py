@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A body larger than NRP_MAX_REQUEST_BYTES is refused (413) from its Content-Length, before it is read.
+    "nrp.core.middleware.RequestSizeLimitMiddleware",
     "nrp.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -220,6 +222,8 @@ MEDIA_ROOT = Path(os.environ.get("NRP_MEDIA_ROOT", BASE_DIR / "var" / "documents
 # Never routed by the app (documents are served by access-checked views); Django needs a value.
 MEDIA_URL = "/_documents-not-public/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Any request body, uploads included (documents are at most 10 MB): refused before it is read.
+NRP_MAX_REQUEST_BYTES = int(os.environ.get("NRP_MAX_REQUEST_BYTES", str(12 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_BACKEND = os.environ.get(
