@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A retried API POST with the same Idempotency-Key answers the first answer (nrp/api/idempotency.py).
+    "nrp.api.idempotency.IdempotencyKeyMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Staff sessions reach nothing but the 2FA pages until the second factor is verified.
     "nrp.core.security.SecondFactorMiddleware",
