@@ -183,6 +183,24 @@ def submit(
     """
     if request.method != "POST" or not form.is_valid():
         return None
+    from nrp.core.onetime import run_once
+
+    # A form with {% form_once %} runs its service once per token: a double submit shows the first result.
+    return run_once(
+        request,
+        lambda: _submit_valid(request, form, call, success, redirect_to, conflict_redirect=conflict_redirect),
+    )
+
+
+def _submit_valid(
+    request: HttpRequest,
+    form: Any,
+    call: Callable[[dict[str, Any]], Any],
+    success: str | Promise | Callable[[Any], str | Promise | None],
+    redirect_to: str | Callable[[Any], str],
+    *,
+    conflict_redirect: bool,
+) -> HttpResponse | None:
     try:
         result = call(form.cleaned_data)
     except ServiceError as exc:
