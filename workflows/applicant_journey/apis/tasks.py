@@ -192,8 +192,10 @@ class TaskCompleteApi(OwnTransactionMixin, ApiView):
     def post(self, request: Request, pk: int) -> Response:
         task = _task_in_scope(request.user, pk)
         journey = _journey_or_404(request, task.process_id)
+        # A start node (viewflow StartHandle) has no can_assign: nobody completes it here (404, not a 500).
+        can_assign = getattr(task.flow_task, "can_assign", None)
         may_act = task.owner_id == request.user.pk or (
-            task.owner_id is None and task.flow_task.can_assign(request.user, task)
+            task.owner_id is None and callable(can_assign) and can_assign(request.user, task)
         )
         if not may_act:
             raise NotFound()
