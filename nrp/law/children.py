@@ -177,4 +177,75 @@ RULES = [
         default=6,
         unit=M,
     ),
+    # The child's side before matching and around the court (issue 14; workflows/child_mediation/legal.py).
+    Rule(
+        "CHILD_ASSESSMENT",
+        SPOD,
+        "27",
+        _("Krajský úřad zajistí odborné posouzení dítěte, kde je třeba (věk, doporučení lékaře, jiné okolnosti)."),
+        TOC + "odborné posuzování (číslo § 27 předpokládáno).",
+        T,
+        formerly="27",
+    ),
+    Rule(
+        "CHILD_ASSESSMENT_AGE",
+        SPOD,
+        "27",
+        _("Od tohoto věku se odborné posouzení dítěte vyžaduje vždy (výchozí nastavení projektu, ne zákon)."),
+        "Zákon věk nestanoví; výchozí hodnota projektu k potvrzení krajem.",
+        U,
+        default=3,
+        unit=Y,
+        region_may_change=True,
+    ),
+    Rule(
+        "INFANT_WAIVER",
+        SPOD,
+        "8(2)",
+        _(
+            "U dítěte mladšího této hranice může pracovník kraje se zaznamenaným důvodem upustit od záznamu názoru "
+            "a posouzení dítěte (výchozí nastavení projektu)."
+        ),
+        "Zákon hranici nestanoví (dítě schopné formulovat názor); výchozí hodnota projektu k potvrzení krajem.",
+        U,
+        default=3,
+        unit=Y,
+        region_may_change=True,
+    ),
+    Rule(
+        "COURT_PETITION_CHILD_FILE",
+        SPOD,
+        "21",
+        _(
+            "Podá-li OSPOD návrh soudu, na jehož základě může být dítě svěřeno do péče mimo rodinu, pošle spisovou "
+            "dokumentaci o dítěti krajskému úřadu."
+        ),
+        TOC + "Díl 2, spisová dokumentace o dítěti; lhůta k odeslání neověřena (výchozí 30 dní).",
+        U,
+        formerly="21",
+        default=30,
+        unit=D,
+        region_may_change=True,
+    ),
+    Rule(
+        "INSTITUTIONAL_CARE_SEARCH",
+        SPOD,
+        "24b–24d",
+        _("Zahájí-li se řízení o ústavní výchově, kraj znovu požádá ostatní kraje o vyhledání rodiny."),
+        "Požadavek veřejné ochránkyně práv (2022); zákonem výslovně nestanoveno.",
+        S,
+    ),
+    Rule(
+        "CONSENT_REVOCATION",
+        OZ,
+        "",
+        _(
+            "Rodič může souhlas s osvojením odvolat do 3 měsíců; dítě je právně volné až po uplynutí této lhůty "
+            "(číslo paragrafu neověřeno)."
+        ),
+        "Občanský zákoník, úprava souhlasu rodiče s osvojením (pro projekt nečteno).",
+        U,
+        default=3,
+        unit=M,
+    ),
 ]

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from nrp.core.choices import CareType, ContactLevel, HealthNeed, LegalStatus, Role, Sex
+from tests.api.conftest import _fresh_throttle_counters, api  # noqa: F401 - the API client for the legal-step tests
 from tests.factories import household_with_members, orp, user_with_role
 from workflows.applicant_journey.models import AcceptanceProfile, ApplicantRegisterEntry
 from workflows.child_mediation import services
@@ -74,10 +75,58 @@ def propose(ospod, *, children=None, care_types=(CareType.ADOPTION, CareType.FOS
     )
 
 
+def make_ready(case, officer, *, today: date | None = None):
+    """Record what the law asks on the file before matching, for every child of ``case`` (idempotent): the child's
+    view (CHILD_VIEW), the expert assessment where needed (CHILD_ASSESSMENT), the consent of a child of 12+ sought
+    for adoption (CHILD_CONSENT_12) and, for a child led as legally free, the evidence (LEGALLY_FREE)."""
+    from workflows.child_mediation.legal import ChildAssessment, ChildView, LegalFreedomEvidence
+    from workflows.child_mediation.services import child_records, readiness
+
+    today = today or timezone.localdate()
+    for child in case.children.all():
+        if not ChildView.objects.filter(child=child).exists():
+            child_records.child_view_record(
+                child=child,
+                actor=officer,
+                heard_on=today - timedelta(days=20),
+                heard_by="Bc. Eva Brněnská, OSPOD Brno",
+                method="interview",
+                words="Chci mít pejska a velkou ségru.",
+            )
+        if readiness.assessment_reasons(child, today=today) and not ChildAssessment.objects.filter(child=child):
+            child_records.child_assessment_record(
+                child=child,
+                actor=officer,
+                kind="psychological",
+                assessed_on=today - timedelta(days=15),
+                assessor="PhDr. Petr Novák, psycholog, PPP Brno",
+                conclusions="Dítě zvládne přechod do rodiny s trpělivou přípravou.",
+            )
+        if (
+            readiness.consent_needed(child, case, today=today)
+            and readiness.latest(readiness.AdoptionConsent, child) is None
+        ):
+            child_records.adoption_consent_record(
+                child=child, actor=officer, decision="given", given_on=today - timedelta(days=10), how="Před soudem."
+            )
+        if child.legal_status == LegalStatus.FREE and not LegalFreedomEvidence.objects.filter(child=child):
+            child_records.legal_evidence_record(
+                child=child,
+                actor=officer,
+                kind="court",
+                parent="both",
+                act_date=today - timedelta(days=60),
+                final_on=today - timedelta(days=40),
+                document="Rozsudek OS Brno 12 Nc 345/2026",
+            )
+    return case
+
+
 @pytest.fixture
 def waiting_case(ospod_worker, officer):
     case = propose(ospod_worker)
-    return services.case_register(case=case, officer=officer, registered_on=timezone.localdate() - timedelta(days=5))
+    case = services.case_register(case=case, officer=officer, registered_on=timezone.localdate() - timedelta(days=5))
+    return make_ready(case, officer)
 
 
 @pytest.fixture
@@ -106,7 +155,9 @@ def ranking_for(case, entries) -> StoredRanking:
 
 
 def held_conference(case, officer, entries, order=None):
-    """A conference with signed minutes choosing ``order`` (default: the ranking order)."""
+    """A conference with signed minutes choosing ``order`` (default: the ranking order); the child's file is made
+    ready for matching first (``make_ready``), as the approach requires."""
+    make_ready(case, officer)
     conference = services.conference_prepare(
         case=case,
         officer=officer,

@@ -150,7 +150,8 @@ def test_adoption_records_pre_adoption_care_and_earliest_adoption_date_829(regis
     assert placement.earliest_adoption_date == date(2026, 11, 22)
     assert placement.agreement_due is None
     placement.approach.entry.refresh_from_db()
-    assert placement.approach.entry.status == "placed"  # the applicant journey ends as placed
+    # PLACEMENT_KEEPS_REGISTER (§24a, 2025): the family stays in the register, paused for the placement.
+    assert placement.approach.entry.status == "paused"
     registered_case.refresh_from_db()
     assert registered_case.status == ChildCaseStatus.PLACED
 

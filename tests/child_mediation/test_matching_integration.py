@@ -36,12 +36,12 @@ def test_officer_runs_ranking_and_prepares_conference_from_it(client, officer, w
 
 
 def test_family_with_open_approach_is_left_out_of_another_childs_ranking(ospod_worker, officer):
-    from .conftest import held_conference
+    from .conftest import held_conference, make_ready
 
     family = make_entry()
     first = services.case_register(case=propose(ospod_worker), officer=officer)
     second = services.case_register(case=propose(ospod_worker), officer=officer)
     held_conference(first, officer, [family])
     services.approach_start_next(case=first, officer=officer, notified_on=timezone.localdate())
-    ranking = services.case_run_ranking(child_case=second, actor=officer)
+    ranking = services.case_run_ranking(child_case=make_ready(second, officer), actor=officer)
     assert family.pk not in {r["entry_id"] for r in ranking.results}

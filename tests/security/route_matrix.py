@@ -752,6 +752,191 @@ def materialize(pattern: str) -> str:
     return url.replace("^", "").replace("$", "").replace("\\Z", "")
 
 
+# --- the legal steps on the child's side (workflows/child_mediation/views_legal.py, apis_legal.py) -----------------
+# Reading and the child's view / court proceedings: the region's officers and the child's OSPOD; the other records
+# and decisions: the region's officers (the OSPOD 403). Everyone else 403; another region's case 404.
+@sample("child_case_child")
+def _child_case_child(w):
+    return w.sample("child_case").children.get()
+
+
+@sample("other_child_case_child")
+def _other_child_case_child(w):
+    return w.sample("other_child_case").children.get()
+
+
+@sample("legal_evidence")
+def _legal_evidence(w):
+    from django.utils import timezone
+
+    from workflows.child_mediation.services.child_records import legal_evidence_record
+
+    return legal_evidence_record(
+        child=w.sample("child_case_child"),
+        actor=w.officer,
+        kind="death",
+        parent="father",
+        act_date=timezone.localdate(),
+        document="Úmrtní list 1/2026",
+    )
+
+
+@sample("proceeding")
+def _proceeding(w):
+    from django.utils import timezone
+
+    from workflows.child_mediation.services.court import court_proceeding_record
+
+    return court_proceeding_record(
+        actor=w.ospod, kind="interim", filed_on=timezone.localdate(), court="OS Brno", case=w.sample("child_case")
+    )
+
+
+@sample("skip_entry")
+def _skip_entry(w):
+    return w.sample("conference").shortlist_entry_ids[0]
+
+
+LEGAL_READERS = {"officer": OK, "ospod": OK}
+
+
+def legal_routes(readers: dict[str, str], *, child: bool = False) -> list[Case]:
+    """GET pages on a case (and one of its children): own, another region's, missing."""
+
+    def names(case: str, kid: str) -> dict[str, str]:
+        return {"pk": case, "child_id": kid} if child else {"pk": case}
+
+    other = {"officer": NOT_FOUND, "other_officer": OK, **({"ospod": NOT_FOUND} if "ospod" in readers else {})}
+    missing = {"officer": NOT_FOUND, "other_officer": NOT_FOUND, **({"ospod": NOT_FOUND} if "ospod" in readers else {})}
+    return [
+        Case(
+            "own",
+            kw(**names("child_case", "child_case_child")),
+            expect(default=FORBIDDEN, other_officer=NOT_FOUND, **readers),
+        ),
+        Case("other", kw(**names("other_child_case", "other_child_case_child")), expect(default=FORBIDDEN, **other)),
+        Case("missing", kw(**names("missing", "missing")), expect(default=FORBIDDEN, **missing)),
+    ]
+
+
+def legal_post_routes(readers: tuple[str, ...], kwargs: dict[str, str]) -> list[Case]:
+    """POST-only actions: a GET past the role gate is 405; a POST on a missing record 404."""
+    return [
+        Case("own", kw(**kwargs), expect(default=FORBIDDEN, **dict.fromkeys(readers, METHOD))),
+        Case(
+            "missing",
+            kw(**dict.fromkeys(kwargs, "missing")),
+            expect(default=FORBIDDEN, **dict.fromkeys(readers, NOT_FOUND)),
+            "post",
+        ),
+    ]
+
+
+NO_PLACEMENT = [
+    # The after-court screens need a court decision: a case without one is refused (403), out of scope 404.
+    Case("own", kw(pk="child_case"), expect(default=FORBIDDEN, other_officer=NOT_FOUND)),
+    Case("other", kw(pk="other_child_case"), expect(default=FORBIDDEN, officer=NOT_FOUND)),
+    Case("missing", kw(pk="missing"), expect(default=FORBIDDEN, **CHILD_MISSING)),
+]
+OFFICERS = ("officer", "other_officer")
+LEGAL_ROLES = ("officer", "other_officer", "ospod")
+
+ROUTES.update(
+    {
+        "child_mediation:legal": legal_routes(LEGAL_READERS),
+        "child_mediation:child_view": legal_routes(LEGAL_READERS, child=True),
+        "child_mediation:assessment_indication": legal_routes(LEGAL_READERS, child=True),
+        "child_mediation:child_assessment": legal_routes({"officer": OK}, child=True),
+        "child_mediation:adoption_consent": legal_routes({"officer": OK}, child=True),
+        "child_mediation:readiness_waiver": legal_routes({"officer": OK}, child=True),
+        "child_mediation:legal_evidence": legal_routes({"officer": OK}, child=True),
+        "child_mediation:legal_status_not_free": legal_post_routes(
+            OFFICERS, {"pk": "child_case", "child_id": "child_case_child"}
+        ),
+        "child_mediation:legal_evidence_withdraw": [
+            Case("own", kw(pk="legal_evidence"), expect(default=FORBIDDEN, officer=OK, other_officer=NOT_FOUND)),
+            Case("missing", kw(pk="missing"), expect(default=FORBIDDEN, **CHILD_MISSING)),
+        ],
+        "child_mediation:approach_skip": [
+            Case(
+                "own",
+                kw(pk="child_case", entry_id="skip_entry"),
+                expect(default=FORBIDDEN, officer=OK, other_officer=NOT_FOUND),
+            ),
+            Case("other", kw(pk="other_child_case", entry_id="skip_entry"), expect(default=FORBIDDEN, **CHILD_MISSING)),
+            Case("missing", kw(pk="missing", entry_id="missing"), expect(default=FORBIDDEN, **CHILD_MISSING)),
+        ],
+        "child_mediation:proceedings": one(expect(default=FORBIDDEN, **dict.fromkeys(LEGAL_ROLES, OK))),
+        "child_mediation:proceeding_file_sent": [
+            Case("own", kw(pk="proceeding"), expect(default=FORBIDDEN, other_officer=NOT_FOUND, **LEGAL_READERS)),
+            Case("missing", kw(pk="missing"), expect(default=FORBIDDEN, **dict.fromkeys(LEGAL_ROLES, NOT_FOUND))),
+        ],
+        "child_mediation:adoption_petition": NO_PLACEMENT,
+        "child_mediation:adoption_decision": NO_PLACEMENT,
+        "child_mediation:foster_agreement_legal": NO_PLACEMENT,
+        "child_mediation:placement_breakdown": NO_PLACEMENT,
+        "child_mediation:legal_tasks": one(expect(default=FORBIDDEN, **dict.fromkeys(LEGAL_ROLES, OK))),
+        "child_mediation:legal_task_done": [
+            Case("get", kw(pk="missing"), expect(default=FORBIDDEN, **dict.fromkeys(LEGAL_ROLES, METHOD))),
+            Case(
+                "missing", kw(pk="missing"), expect(default=FORBIDDEN, **dict.fromkeys(LEGAL_ROLES, NOT_FOUND)), "post"
+            ),
+        ],
+    }
+)
+
+
+def api_legal_actions(roles: tuple[str, ...], kwargs: dict[str, str]) -> list[Case]:
+    return [
+        Case("own", kw(**kwargs), expect(**API, default=FORBIDDEN, **dict.fromkeys(roles, METHOD))),
+        Case(
+            "missing",
+            kw(**dict.fromkeys(kwargs, "missing")),
+            expect(**API, default=FORBIDDEN, **dict.fromkeys(roles, NOT_FOUND)),
+            "post",
+        ),
+    ]
+
+
+CHILD_KW = {"pk": "child_case", "child_id": "child_case_child"}
+ROUTES.update(
+    {
+        "api:child-legal": [
+            Case(
+                "own",
+                kw(pk="child_case"),
+                expect(**API, default=FORBIDDEN, officer=OK, ospod=OK, other_officer=NOT_FOUND),
+            ),
+            Case(
+                "other",
+                kw(pk="other_child_case"),
+                expect(**API, default=FORBIDDEN, officer=NOT_FOUND, ospod=NOT_FOUND, other_officer=OK),
+            ),
+            Case(
+                "missing", kw(pk="missing"), expect(**API, default=FORBIDDEN, **dict.fromkeys(LEGAL_ROLES, NOT_FOUND))
+            ),
+        ],
+        "api:child-view-create": api_legal_actions(LEGAL_ROLES, CHILD_KW),
+        "api:child-assessment-indication-create": api_legal_actions(LEGAL_ROLES, CHILD_KW),
+        "api:child-assessment-create": api_legal_actions(OFFICERS, CHILD_KW),
+        "api:child-consent-create": api_legal_actions(OFFICERS, CHILD_KW),
+        "api:child-waiver-create": api_legal_actions(OFFICERS, CHILD_KW),
+        "api:child-evidence-create": api_legal_actions(OFFICERS, CHILD_KW),
+        "api:child-not-free": api_legal_actions(OFFICERS, CHILD_KW),
+        "api:legal-evidence-withdrawal": api_legal_actions(OFFICERS, {"pk": "legal_evidence"}),
+        "api:child-approach-skip": api_legal_actions(OFFICERS, {"pk": "child_case"}),
+        "api:child-adoption-petition": api_legal_actions(OFFICERS, {"pk": "child_case"}),
+        "api:child-adoption-decision": api_legal_actions(OFFICERS, {"pk": "child_case"}),
+        "api:child-foster-agreement": api_legal_actions(OFFICERS, {"pk": "child_case"}),
+        "api:child-breakdown": api_legal_actions(OFFICERS, {"pk": "child_case"}),
+        "api:court-proceeding-list": one(expect(**API, default=FORBIDDEN, **dict.fromkeys(LEGAL_ROLES, OK))),
+        "api:court-proceeding-file-sent": api_legal_actions(LEGAL_ROLES, {"pk": "proceeding"}),
+        "api:legal-task-list": one(expect(**API, default=FORBIDDEN, **dict.fromkeys(LEGAL_ROLES, OK))),
+        "api:legal-task-done": api_legal_actions(LEGAL_ROLES, {"pk": "missing"}),
+    }
+)
+
+
 # --- sensitive reads: a successful GET by this persona must leave a READ (or EXPORT) in the audit trail ----
 AUDITED_READS: list[tuple[str, str]] = [
     ("child_mediation:detail", "officer"),
@@ -775,4 +960,11 @@ AUDITED_READS: list[tuple[str, str]] = [
     *AUDITED_READS_JOURNEY_API,
     ("stats:export", "officer"),
     ("stats:yearly_export", "officer"),
+]
+# The legal steps' summary of a case (screen and API).
+AUDITED_READS += [
+    ("child_mediation:legal", "officer"),
+    ("child_mediation:legal", "ospod"),
+    ("api:child-legal", "officer"),
+    ("api:child-legal", "ospod"),
 ]

@@ -445,3 +445,7 @@ class ChildMediationProcess(Process):
     def is_placed(self) -> bool:
         """The outcome gate of the flow: placed by the court (else closed)."""
         return self.case_status == ChildCaseStatus.PLACED
+
+
+# The legal steps on the child's side (issue 14) keep their models in a module of their own.
+from workflows.child_mediation.legal import *  # noqa: E402, F401, F403

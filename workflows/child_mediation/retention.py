@@ -13,7 +13,8 @@ shorten them without the archive's opinion.
 
 Anonymising keeps the case, its children's sex, legal status, health needs and ethnicity, the birth year (date of
 birth becomes 1 January of that year), the region, ORP, care types, status and dates; it blanks names and every
-free text about the child (wishes, notes, health notes, separation and closure reasons).
+free text about the child (wishes, notes, health notes, separation and closure reasons, and the free texts of the
+legal steps: the child's view in their words, assessments, evidence notes, breakdown notes).
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def closed_cases(cutoff: datetime):
 
 def anonymise_child_case(case) -> None:
     """Blank the child identity and free texts of ``case``; the case and its statistics stay."""
+    from workflows.child_mediation.legal import anonymise_legal_records
     from workflows.child_mediation.models import CaseFlags
 
     for child in case.children.all():
@@ -83,6 +85,8 @@ def anonymise_child_case(case) -> None:
     case.wishes = case.wishes_how_heard = case.notes = case.siblings_separation_reason = ""
     case.save(update_fields=["wishes", "wishes_how_heard", "notes", "siblings_separation_reason"])
     CaseFlags.objects.filter(case=case).update(closure_note="")
+    # The legal steps' records (the child's words, assessments, evidence notes): their free texts too.
+    anonymise_legal_records(case)
 
 
 def register() -> None:

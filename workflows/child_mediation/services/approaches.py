@@ -25,6 +25,7 @@ from workflows.child_mediation.models import (
 )
 from workflows.child_mediation.services.cases import resume_search_status
 from workflows.child_mediation.services.common import audit, lock_case, remind, require_officer
+from workflows.child_mediation.services.readiness import approach_guard, skipped_entry_ids
 
 APPROACH_ALREADY_ACTIVE = _("Pro toto dítě už je oslovena jiná rodina; počkejte na její odpověď.")
 NO_SIGNED_MINUTES = _("Rodiny lze oslovovat až podle podepsaného zápisu z případové konference.")
@@ -53,8 +54,11 @@ def latest_signed_minutes(case: ChildCase) -> ConferenceMinutes | None:
 
 
 def next_entry_to_approach(case: ChildCase, minutes: ConferenceMinutes) -> tuple[int, ApplicantRegisterEntry] | None:
-    """The first family on the conference's list not yet approached for this child and free to be approached."""
-    tried = set(Approach.objects.filter(case=case).values_list("entry_id", flat=True))
+    """The first family on the conference's list not yet approached for this child and free to be approached.
+
+    A family the officer skipped because it no longer fits the child (``readiness.approach_skip_confirm``) counts as
+    tried."""
+    tried = set(Approach.objects.filter(case=case).values_list("entry_id", flat=True)) | skipped_entry_ids(case)
     busy = set(
         Approach.objects.filter(status__in=ACTIVE_APPROACH_STATUSES)
         .exclude(case=case)
@@ -76,12 +80,16 @@ def next_entry_to_approach(case: ChildCase, minutes: ConferenceMinutes) -> tuple
 
 @transaction.atomic
 def approach_start_next(
-    *, case: ChildCase, officer, notified_on: date | None = None, created_by=None
+    *, case: ChildCase, officer, notified_on: date | None = None, created_by=None, automatic: bool = False
 ) -> Approach | None:
     """Notify the next family on the signed list in writing (SELECTION, §24); None when the list is exhausted.
 
     The case row is locked FOR UPDATE, and a partial unique index allows one active approach per case and per
     family, so two officers clicking at once never approach two families for the same child.
+
+    Before the notice ``readiness.approach_guard`` checks the child's file (view, assessment, consent, evidence) and
+    re-checks the family's fit today; an officer is refused with the reason, the ``automatic`` next approach (after
+    a decline or a lapse) stops with a task for the officers instead and returns None.
     """
     case = lock_case(case)
     require_officer(officer, case)
@@ -99,6 +107,8 @@ def approach_start_next(
     if found is None:
         return None
     position, entry = found
+    if not approach_guard(case=case, entry=entry, officer=officer, on=notified_on, automatic=automatic):
+        return None
     approach = Approach(
         case=case,
         entry=entry,
@@ -131,7 +141,7 @@ def _fail(approach: Approach, *, status: str, reason: str, on: date, actor) -> A
     case.save(update_fields=["status"])
     audit(actor, AuditAction.UPDATE, approach, case, outcome=status)
     # Cron (no actor): the next notice goes out in the name of whoever started the sequence.
-    return approach_start_next(case=case, officer=actor, notified_on=on, created_by=approach.created_by)
+    return approach_start_next(case=case, officer=actor, notified_on=on, created_by=approach.created_by, automatic=True)
 
 
 @transaction.atomic

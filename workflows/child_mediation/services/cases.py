@@ -88,7 +88,10 @@ def case_propose(
         proposed_at=now,
     )
     case.full_clean()
-    if CareType.ADOPTION in case.care_types_sought and any(c["legal_status"] != LegalStatus.FREE for c in children):
+    # A child not yet legally free sought for adoption and foster care: foster care is sought now, adoption opens
+    # when the evidence is in (LEGALLY_FREE, services/readiness.py). Adoption alone would leave nothing to seek.
+    not_free = any(c["legal_status"] != LegalStatus.FREE for c in children)
+    if not_free and set(case.care_types_sought) == {CareType.ADOPTION}:
         raise ValidationError({"care_types_sought": ADOPTION_NEEDS_FREE_CHILD})
     case.save()
     for data in children:

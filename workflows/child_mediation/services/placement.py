@@ -21,6 +21,7 @@ from workflows.child_mediation.models import (
     Placement,
     ReminderKind,
 )
+from workflows.child_mediation.services import aftercare, readiness
 from workflows.child_mediation.services.common import audit, lock_case, require_officer
 
 NO_ACCEPTED_APPROACH = _("Rozhodnutí soudu lze zaznamenat jen u rodiny, která oslovení přijala.")
@@ -28,6 +29,8 @@ CARE_TYPE_NOT_SOUGHT = _("Tato forma péče nebyla pro dítě hledána.")
 ADOPTION_NEEDS_CARE_START = _("U osvojení uveďte počátek péče budoucích osvojitelů (§829 OZ).")
 EFFECTIVE_BEFORE_DECISION = _("Právní moc nemůže nastat před rozhodnutím soudu.")
 NOT_FOSTER = _("Dohoda o výkonu pěstounské péče se uzavírá jen u pěstounské péče.")
+# An agreement recorded without naming its party (the older screen and API have no such field).
+UNNAMED_PARTY = _("neuvedeno")
 
 FOSTER_TYPES = (CareType.FOSTER, CareType.FOSTER_TEMP)
 
@@ -63,6 +66,8 @@ def court_decision_record(
     if care_type == CareType.ADOPTION:
         if case.children.exclude(legal_status=LegalStatus.FREE).exists():
             raise ValidationError({"care_type": ADOPTION_NEEDS_FREE_CHILD})
+        # LEGALLY_FREE by evidence in force, and the consent of a child of 12+ (CHILD_CONSENT_12).
+        readiness.require_adoption_open(case=case)
         if pre_adoption_care_start is None:
             raise ValidationError({"pre_adoption_care_start": ADOPTION_NEEDS_CARE_START})
         placement.pre_adoption_care_start = pre_adoption_care_start
@@ -71,40 +76,43 @@ def court_decision_record(
         placement.agreement_due = deadlines.foster_agreement_due(effective_date)
     placement.full_clean()
     placement.save()
+    if care_type == CareType.ADOPTION:
+        # Care by the future adopters is a stage of its own; its start is checked there (PRE_ADOPTION_CARE).
+        aftercare.pre_adoptive_care_start(placement=placement, officer=officer, started_on=pre_adoption_care_start)
     case.status = ChildCaseStatus.PLACED
     case.save(update_fields=["status"])
     CaseReminder.objects.filter(case=case).exclude(kind=ReminderKind.AGREEMENT_DUE).update(done=True)
     audit(officer, AuditAction.TASK, placement, case, step="placed", care_type=care_type, entry=approach.entry_id)
-    _mark_entry_placed(approach, officer, effective_date)
+    # PLACEMENT_KEEPS_REGISTER (§24a, 2025): the family stays in the register, paused while the child is in its care.
+    aftercare.family_pause_for_placement(approach=approach, officer=officer, placed_on=effective_date)
     from workflows.child_mediation.flows import process_finish
 
     process_finish(case=case, actor=officer)
     return placement
 
 
-def _mark_entry_placed(approach: Approach, officer, on: date) -> None:
-    """Tell the applicant journey the family now has the child (its service, when it exists)."""
-    from workflows.applicant_journey.services import register_entry_mark_placed
-    from workflows.applicant_journey.services.tasks import StepError
-
-    try:
-        # The reason carries the case reference only (anonymous), never the child's identity.
-        register_entry_mark_placed(
-            entry=approach.entry, actor=officer, placed_on=on, reason=f"Svěřeno dítě {approach.case.reference}"
-        )
-    except StepError as exc:
-        # E.g. the family left the register meanwhile: nothing is recorded, the officer sees why.
-        raise ValidationError(exc.message) from exc
-
-
 @transaction.atomic
-def foster_agreement_record(*, placement: Placement, officer, signed_on: date) -> Placement:
-    """§47b: the foster-care agreement was signed; its reminders are done."""
+def foster_agreement_record(
+    *,
+    placement: Placement,
+    officer,
+    signed_on: date,
+    organisation=None,
+    other_party: str = "",
+    late_reason: str = "",
+) -> Placement:
+    """§47b: the foster-care agreement was signed; its reminders are done. A late one needs its reason and is
+    flagged (``aftercare.foster_agreement_sign``, FOSTER_AGREEMENT)."""
     require_officer(officer, placement.case)
     if placement.care_type not in FOSTER_TYPES:
         raise ValidationError(NOT_FOSTER)
-    placement.agreement_signed_on = signed_on
-    placement.save(update_fields=["agreement_signed_on"])
-    CaseReminder.objects.filter(case=placement.case, kind=ReminderKind.AGREEMENT_DUE).update(done=True)
-    audit(officer, AuditAction.UPDATE, placement, placement.case, step="agreement")
+    aftercare.foster_agreement_sign(
+        placement=placement,
+        officer=officer,
+        signed_on=signed_on,
+        organisation=organisation,
+        other_party=other_party or str(UNNAMED_PARTY),
+        late_reason=late_reason,
+    )
+    placement.refresh_from_db()
     return placement

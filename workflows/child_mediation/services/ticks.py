@@ -18,9 +18,11 @@ from workflows.child_mediation.models import (
     Placement,
     ReminderKind,
 )
+from workflows.child_mediation.services.aftercare import aftercare_tick
 from workflows.child_mediation.services.approaches import approaches_lapse
 from workflows.child_mediation.services.cases import case_escalate_national, case_flag_intercountry
 from workflows.child_mediation.services.common import remind
+from workflows.child_mediation.services.readiness import legal_status_tick
 
 # §47b reminders start this many days before the agreement is due.
 AGREEMENT_REMIND_DAYS_BEFORE = 7
@@ -81,4 +83,7 @@ def mediation_tick(*, today: date | None = None) -> dict[str, int]:
         "escalated": escalate_due_cases(today),
         "intercountry": flag_intercountry_cases(today),
         "agreement_reminders": remind_foster_agreements(today),
+        # The legal steps (issue 14): evidence coming into force, the adoption petition, a late §47b agreement.
+        "legal_status": legal_status_tick(today=today),
+        **aftercare_tick(today=today),
     }
