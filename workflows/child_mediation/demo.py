@@ -17,6 +17,7 @@ from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, Lega
 from nrp.core.demo import DEMO_DOMAIN, FEMALE_FIRST, MALE_FIRST, REGION_SLUG, SURNAMES
 from nrp.core.models import RoleAssignment
 from workflows.child_mediation import services
+from workflows.child_mediation.demo_legal import seed_legal_records
 from workflows.child_mediation.models import ChildCase
 from workflows.child_mediation.notify import silenced
 
@@ -176,5 +177,7 @@ def seed_children(ctx) -> None:
                     reference=reference,
                 )
                 services.case_register(case=case, officer=officer, registered_on=today - timedelta(days=days))
+                # What the law asks on the file before matching (view, assessment, consent, evidence).
+                seed_legal_records(case=case, officer=officer, today=today)
     with silenced():
         services.mediation_tick(today=today)
