@@ -28,6 +28,11 @@ SKIP_FIELDS = {"email", "password", "token", "key", "sha256", "content_type", "f
 def poison_every_text_field() -> int:
     """Write the XSS payloads into every free-text field of every case record (as stored input would)."""
     poisoned = 0
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        # Stored rankings are immutable in the database; the owner's maintenance mode lets the test poison them.
+        cursor.execute("SET LOCAL nrp.audit_maintenance = 'on'")
     for model in apps.get_models():
         if model._meta.app_label not in CASE_APPS or model._meta.label_lower in {"core.region", "core.orp"}:
             continue

@@ -7,9 +7,15 @@ import pytest
 from django.urls import reverse
 
 from nrp.audit.models import AuditEvent
-from tests.api.conftest import api  # noqa: F401 - the token client fixture
+from tests.api.conftest import TokenClient
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api():
+    """``api(user)``: a program calling the API with the user's bearer token (as in tests/api)."""
+    return TokenClient
 
 
 def test_an_officers_household_list_over_the_api_records_every_listed_household(api, officer, household):
