@@ -114,7 +114,10 @@ def test_deleting_a_household_still_nulls_its_key_in_the_trail(event, household)
 
 @pytest.fixture
 def ranking(officer, household):
-    from matching.services import ranking_run
+    """A stored ranking with one row of each kind, written directly (INSERT is what stays allowed)."""
+    from django.utils import timezone
+
+    from matching.models import RULES, RankedEntry, RankingExclusion, RankingRun
     from nrp.core.choices import Role
     from tests.factories import orp, user_with_role
     from tests.security import route_matrix as matrix
@@ -122,13 +125,20 @@ def ranking(officer, household):
     world = matrix.World({"officer": officer, "ospod": None, "other_officer": None})
     world.personas["ospod"] = user_with_role(Role.OSPOD, orp=orp("Brno"))
     case = matrix._child_case_in(world, "Brno", officer)
-    run = ranking_run(child_case=case, actor=officer)
-    # one row of each kind, whatever the (empty) register gave
-    from matching.models import RULES, RankedEntry, RankingExclusion
-
-    RankedEntry.objects.create(run=run, rank=999, entry_id=1, region_id=1, total=1.0, waited_days=1, family={})
-    used = set(run.exclusion_rows.values_list("rule", flat=True))
-    RankingExclusion.objects.create(run=run, rule=next(r for r in RULES if r not in used), count=1, entry_ids=[1])
+    run = RankingRun.objects.create(
+        child_case=case,
+        region=case.region,
+        scope="regional",
+        created_by=officer,
+        ranked_on=timezone.localdate(),
+        weights={},
+        inputs={},
+        exclusions={},
+        considered_count=1,
+        eligible_count=1,
+    )
+    RankedEntry.objects.create(run=run, rank=1, entry_id=1, region_id=1, total=1.0, waited_days=1, family={})
+    RankingExclusion.objects.create(run=run, rule=RULES[0], count=1, entry_ids=[1])
     return run
 
 
