@@ -40,6 +40,16 @@ def approached_entry_ids_for(child_case) -> frozenset[int]:
     return frozenset(int(i) for i in _approached_provider[0](child_case))
 
 
+# What the law asks before a child is matched (the child's view, the expert assessment, the consent of a child of
+# 12+, evidence of legal freedom) lives in the child-mediation app, which registers ``fn(child_case, actor, today)``
+# raising ValidationError with ``register_ranking_precondition``. Every ranking, from any screen or the API, asks it.
+_preconditions: list = []
+
+
+def register_ranking_precondition(check) -> None:
+    _preconditions[:] = [check]
+
+
 @transaction.atomic
 def ranking_run(
     *,
@@ -65,6 +75,8 @@ def ranking_run(
     if child_case.status not in RANKABLE_STATUSES:
         raise ValidationError(CASE_NOT_RANKABLE)
     today = today or timezone.localdate()
+    for check in _preconditions:
+        check(child_case, actor, today)
     try:
         case = adapter.case_profile(child_case, today=today)
     except MatchingInputError as error:

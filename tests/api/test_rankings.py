@@ -3,7 +3,10 @@ stored ranking shown is audited; the region's weights change only with If-Match.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
 from matching.models import MatchingWeights, RankingRun
@@ -11,12 +14,23 @@ from matching.services import ranking_run
 from nrp.audit.models import AuditEvent
 from tests.api import test_children as shared
 from tests.api.conftest import assert_problem
+from tests.child_mediation.conftest import make_ready, propose
 from workflows.child_mediation import services
 
 pytestmark = pytest.mark.django_db
 
 # The children fixtures of test_children.py (a home child, a child of another region, approved families).
-home_case, other_case, other_ospod, families = shared.home_case, shared.other_case, shared.other_ospod, shared.families
+other_case, other_ospod, families = shared.other_case, shared.other_ospod, shared.families
+
+
+@pytest.fixture
+def home_case(ospod_worker, officer):
+    """A child of ORP Brno in the register, whose file holds what the law asks before matching."""
+    case = services.case_register(
+        case=propose(ospod_worker), officer=officer, registered_on=timezone.localdate() - timedelta(days=5)
+    )
+    return make_ready(case, officer)
+
 
 NOT_MATCHING = ["ospod_worker", "guide", "applicant", "assessor", "administrator"]
 

@@ -73,8 +73,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_without_a_database_url_stops_instead_of_starting_a_database():
-    env = {k: v for k, v in PRODUCTION_ENV.items()}
-    result = manage("check", env_overrides={**env, "DATABASE_URL": ""})
+    result = manage("check", env_overrides={**PRODUCTION_ENV, "DATABASE_URL": ""})
     assert result.returncode == 2
     assert "DATABASE_URL" in result.stderr
     assert "Traceback" not in result.stderr

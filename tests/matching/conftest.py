@@ -60,7 +60,10 @@ def child_case(
     health_needs=(),
     ethnicity: str = "",
     legal_status: str = LegalStatus.NOT_FREE,
+    ready: bool = True,
 ) -> ChildCase:
+    """A child case in the register; ``ready``: its file holds what the law asks before matching (the child's
+    view, the expert assessment, a 12+ child's consent to adoption, evidence of legal freedom)."""
     place = orp(orp_name)
     case = ChildCase.objects.create(
         reference=f"T-{next(_references):05d}",
@@ -83,7 +86,49 @@ def child_case(
             health_needs=list(health_needs),
             ethnicity=ethnicity,
         )
+    if ready:
+        record_readiness(case)
     return case
+
+
+def record_readiness(case: ChildCase) -> None:
+    """Test data: the records ``readiness.require_ready`` looks for, written as rows (no audit trail)."""
+    from django.contrib.auth import get_user_model
+
+    from workflows.child_mediation.legal import AdoptionConsent, ChildAssessment, ChildView, LegalFreedomEvidence
+
+    recorder, _ = get_user_model().objects.get_or_create(email="recorder@test.nrp.example")
+    for child in case.children.all():
+        ChildView.objects.create(
+            child=child,
+            recorded_by=recorder,
+            heard_on=TODAY - timedelta(days=20),
+            heard_by="OSPOD Brno",
+            method="interview",
+            words="Chci bydlet s rodinou.",
+        )
+        ChildAssessment.objects.create(
+            child=child,
+            recorded_by=recorder,
+            kind="psychological",
+            assessed_on=TODAY - timedelta(days=15),
+            assessor="PhDr. Petr Novák",
+            conclusions="Zvládne přechod do rodiny.",
+        )
+        if CareType.ADOPTION in case.care_types_sought:
+            AdoptionConsent.objects.create(
+                child=child, recorded_by=recorder, decision="given", given_on=TODAY - timedelta(days=10), how="Soud."
+            )
+        if child.legal_status == LegalStatus.FREE:
+            LegalFreedomEvidence.objects.create(
+                child=child,
+                recorded_by=recorder,
+                kind="court",
+                parent="both",
+                act_date=TODAY - timedelta(days=60),
+                final_on=TODAY - timedelta(days=40),
+                document="12 Nc 345/2026",
+            )
 
 
 @pytest.fixture

@@ -24,11 +24,16 @@ class ChildMediationConfig(AppConfig):
 
     @staticmethod
     def _connect_matching() -> None:
-        """Families with an open approach for another child are left out of every ranking."""
+        """Families with an open approach for another child are left out of every ranking; the law's checks first."""
         try:
-            from matching.services import register_approached_entries_provider
+            from matching.services import register_approached_entries_provider, register_ranking_precondition
         except ImportError:  # matching not installed
             return
         from workflows.child_mediation.selectors import approached_entry_ids
+        from workflows.child_mediation.services.readiness import require_ready
 
         register_approached_entries_provider(lambda child_case: approached_entry_ids(exclude_case=child_case))
+        # No ranking before the child's file holds what the law asks (readiness.require_ready), from any screen.
+        register_ranking_precondition(
+            lambda child_case, actor, today: require_ready(case=child_case, today=today, actor=actor)
+        )
