@@ -1,11 +1,12 @@
 """Demo data for matching: one stored regional ranking per region, so the screens have something to show.
 
-Runs after the applicant households and the children are seeded (registration order). Idempotent: a case that
-already has a ranking gets no new one.
+Runs after the applicant households and the children are seeded (registration order). Idempotent: a region whose
+officer already ran a ranking gets no new one.
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from matching.models import RankingRun
@@ -24,11 +25,18 @@ def seed_rankings(ctx) -> None:
             .order_by("pk")
             .first()
         )
-        case = (
-            ChildCase.objects.filter(region=region, status=ChildCaseStatus.WAITING, children__isnull=False)
-            .order_by("registered_on", "pk")
-            .first()
-        )
-        if officer is None or case is None or RankingRun.objects.filter(child_case=case).exists():
+        if officer is None or RankingRun.objects.filter(child_case__region=region, created_by=officer).exists():
             continue
-        ranking_run(child_case=case, actor=officer, approached_entry_ids=approached_entry_ids_for(case), today=today)
+        waiting = (
+            ChildCase.objects.filter(region=region, status=ChildCaseStatus.WAITING, children__isnull=False)
+            .distinct()
+            .order_by("registered_on", "pk")
+        )
+        # The longest-waiting child whose file is ready for matching (the law's conditions refuse the others).
+        for case in waiting.iterator():
+            try:
+                approached = approached_entry_ids_for(case)
+                ranking_run(child_case=case, actor=officer, approached_entry_ids=approached, today=today)
+            except ValidationError:
+                continue
+            break

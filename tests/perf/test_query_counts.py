@@ -11,7 +11,7 @@ from django.urls import reverse
 from matching.services import ranking_run
 from nrp.core.choices import CareType, ContactLevel
 from tests.api.conftest import TokenClient
-from tests.child_mediation.conftest import make_entry, propose
+from tests.child_mediation.conftest import make_entry, make_ready, propose
 from tests.factories import household_with_members
 from workflows.applicant_journey import services as journey_services
 from workflows.child_mediation import services as mediation_services
@@ -69,7 +69,7 @@ def _brno():
 def _ranking_with(officer, ospod_worker, n_families: int):
     for _ in range(n_families):
         make_entry()
-    case = mediation_services.case_register(case=propose(ospod_worker), officer=officer)
+    case = make_ready(mediation_services.case_register(case=propose(ospod_worker), officer=officer), officer)
     return ranking_run(child_case=case, actor=officer)
 
 
@@ -95,7 +95,7 @@ def test_case_rankings_list_queries_do_not_grow_with_rankings(client, officer, o
     from tests.security.otp import otp_verify_session
 
     make_entry()
-    case = mediation_services.case_register(case=propose(ospod_worker), officer=officer)
+    case = make_ready(mediation_services.case_register(case=propose(ospod_worker), officer=officer), officer)
     client.force_login(officer)
     otp_verify_session(client, officer)
     program = TokenClient(officer)
