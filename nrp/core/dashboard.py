@@ -79,6 +79,8 @@ def my_day(user, *, today: date | None = None) -> list[DaySection]:
         sections.append(DaySection(role=staff_roles[0], title=_("Co je dnes potřeba"), items=items))
     if user.has_role(Role.APPLICANT):
         sections.append(applicant_section(user, today=today))
+    if user.has_role(Role.MINISTRY):
+        sections.append(DaySection(role=Role.MINISTRY, title=str(Role.MINISTRY.label), items=ministry_items()))
     if user.has_role(Role.ADMIN) or user.is_superuser:
         sections.append(DaySection(role=Role.ADMIN, title=str(Role.ADMIN.label), items=admin_items(user, today=today)))
     return sections
@@ -574,6 +576,34 @@ def applicant_section(user, *, today: date) -> DaySection:
 
 
 # --- Administrator -----------------------------------------------------------------------------------------------
+
+
+def ministry_items() -> list[DayItem]:
+    """The ministry (MPSV) sees figures, never identities: children waiting in the national search, the statistics."""
+    from workflows.child_mediation.models import ChildCase, ChildCaseStatus
+
+    national = ChildCase.objects.filter(status=ChildCaseStatus.NATIONAL).count()
+    waiting = ChildCase.objects.filter(status__in=[ChildCaseStatus.WAITING, ChildCaseStatus.NATIONAL]).count()
+    stats_url = reverse("stats:dashboard")
+    return [
+        DayItem(
+            key="national_search",
+            count=national,
+            label=ngettext("případ v celostátním hledání", "případů v celostátním hledání", national),
+            url=stats_url,
+            tone="warn",
+        ),
+        DayItem(
+            key="waiting_children",
+            count=waiting,
+            label=ngettext(
+                "případ dítěte čeká na rodinu (všechny kraje)", "případů dětí čeká na rodinu (všechny kraje)", waiting
+            ),
+            url=stats_url,
+            tone="quiet",
+        ),
+        DayItem(key="yearly", count=0, label=_("Roční výkaz krajů"), url=reverse("stats:yearly"), tone="quiet"),
+    ]
 
 
 def admin_items(user, *, today: date) -> list[DayItem]:

@@ -11,7 +11,7 @@ from nrp.core.choices import Role
 from nrp.core.forms import EmailAuthenticationForm
 
 # The order in which a person with several roles sees their sections on the home page.
-ROLE_ORDER = [Role.OFFICER, Role.OSPOD, Role.GUIDE, Role.ASSESSOR, Role.APPLICANT, Role.ADMIN]
+ROLE_ORDER = [Role.OFFICER, Role.OSPOD, Role.GUIDE, Role.ASSESSOR, Role.MINISTRY, Role.APPLICANT, Role.ADMIN]
 
 # Extra home-page panels: later modules register (role, template, context function) here.
 HOME_PANELS: dict[str, list] = {}

@@ -95,6 +95,8 @@ def test_an_advisory_lock_is_held_by_one_connection_at_a_time():
             "send_journey_reminders",
             "workflows.applicant_journey.management.commands.send_journey_reminders.reminders_send",
         ),
+        ("stats_snapshot", "nrp.stats.management.commands.stats_snapshot.stats_refresh"),
+        ("weekly_access_digest", "nrp.audit.management.commands.weekly_access_digest.weekly_access_digest"),
     ],
 )
 def test_two_servers_running_a_scheduled_command_at_once_do_the_work_once(command, work, monkeypatch):
@@ -106,7 +108,9 @@ def test_two_servers_running_a_scheduled_command_at_once_do_the_work_once(comman
         release.wait(10)
         if command == "mediation_tick":
             return {"lapsed": 0, "escalated": 0, "intercountry": 0, "agreement_reminders": 0}
-        return type("Result", (), {"sent": 0, "skipped": 0})()
+        if command == "stats_snapshot":
+            return {"snapshot_rows": 0, "aggregates": 0}
+        return type("Result", (), {"sent": 0, "skipped": 0, "regions": 0, "emails": 0, "events": 0})()
 
     monkeypatch.setattr(work, slow_work)
     outputs = {}

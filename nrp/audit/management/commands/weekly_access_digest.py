@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from nrp.audit.digest import weekly_access_digest
+from nrp.core.locks import single_run
 
 
 class Command(BaseCommand):
@@ -11,6 +12,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=7)
 
+    @single_run("weekly_access_digest")  # two app servers: one digest
     def handle(self, *args, days: int, **options):
         result = weekly_access_digest(days=days)
         self.stdout.write(f"regions={result.regions} emails={result.emails} events={result.events}")

@@ -1,6 +1,6 @@
 """Daily (cron): today's snapshot of the registers and the dashboard's precomputed figures.
 
-uv run python manage.py stats_snapshot            # once a day, e.g. at 02:00
+make stats-snapshot                               # once a day, e.g. at 02:00
 uv run python manage.py stats_snapshot --date 2026-06-30 --no-snapshot   # recompute figures only
 """
 
@@ -11,6 +11,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand
 
+from nrp.core.locks import single_run
 from nrp.stats.services import stats_refresh
 
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--date", type=date.fromisoformat, default=None, help="Den snímku (výchozí dnes).")
         parser.add_argument("--no-snapshot", action="store_true", help="Jen přepočítat statistiky, bez snímku.")
 
+    @single_run("stats_snapshot")  # two app servers: the snapshot is taken once
     def handle(self, *args, **options):
         started = time.perf_counter()
         result = stats_refresh(today=options["date"], snapshot=not options["no_snapshot"])
