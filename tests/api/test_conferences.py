@@ -9,7 +9,7 @@ from matching.services import ranking_run
 from nrp.audit.models import AuditEvent
 from tests.api import test_children as shared
 from tests.api.conftest import assert_problem
-from tests.child_mediation.conftest import held_conference
+from tests.child_mediation.conftest import held_conference, make_ready
 from workflows.child_mediation.models import CaseConference, ConferenceMinutes, ConferenceStatus
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,7 @@ MINUTES = {
 
 @pytest.fixture
 def ranking(officer, home_case, families):
+    make_ready(home_case, officer)
     return ranking_run(child_case=home_case, actor=officer)
 
 
@@ -80,6 +81,7 @@ def test_officer_prepares_a_conference_with_the_shortlist_of_the_ranking(api, of
 
 
 def test_without_a_ranking_id_the_latest_ranking_is_used(api, officer, home_case, families):
+    make_ready(home_case, officer)
     ranking_run(child_case=home_case, actor=officer)
     latest = ranking_run(child_case=home_case, actor=officer)
     body = api(officer).post(conferences_url(home_case), prepare_body()).json()

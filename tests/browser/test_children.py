@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.child_mediation.conftest import make_entry, propose
+from tests.child_mediation.conftest import make_entry, make_ready, propose
 from workflows.child_mediation import services
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_officer_goes_from_waiting_child_to_conference_shortlist(page, login_as, officer, ospod_worker):
     case = services.case_register(case=propose(ospod_worker), officer=officer)
+    make_ready(case, officer)  # the child's view and assessment are on file, as the law asks before matching
     families = [make_entry() for _ in range(3)]
 
     login_as(officer)

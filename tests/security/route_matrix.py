@@ -228,15 +228,17 @@ def _approach(w):
 @sample("ranking")
 def _ranking(w):
     from matching.services import ranking_run
+    from tests.child_mediation.conftest import make_ready
 
-    return ranking_run(child_case=w.sample("child_case"), actor=w.officer)
+    return ranking_run(child_case=make_ready(w.sample("child_case"), w.officer), actor=w.officer)
 
 
 @sample("other_ranking")
 def _other_ranking(w):
     from matching.services import ranking_run
+    from tests.child_mediation.conftest import make_ready
 
-    return ranking_run(child_case=w.sample("other_child_case"), actor=w.other_officer)
+    return ranking_run(child_case=make_ready(w.sample("other_child_case"), w.other_officer), actor=w.other_officer)
 
 
 # API: reference data and tokens.
