@@ -77,6 +77,11 @@ def _problem(status: int) -> dict:
     }
 
 
+# Query parameters that pick one object (a page of a list, a region's statistics, a year's figures): an unknown or
+# out-of-scope value answers 404, as a path id does.
+OBJECT_QUERY_PARAMETERS = {"page", "region", "year"}
+
+
 def add_problem_responses(result, generator, request, public):
     """POSTPROCESSING_HOOKS: document the problem responses each operation can give."""
     result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
@@ -90,7 +95,9 @@ def add_problem_responses(result, generator, request, public):
                 statuses.add(401)
             if any(p.get("in") == "query" for p in params) or "requestBody" in operation:
                 statuses.add(400)
-            if any(p.get("in") == "path" for p in params) or any(p.get("name") == "page" for p in params):
+            if any(p.get("in") == "path" for p in params) or any(
+                p.get("name") in OBJECT_QUERY_PARAMETERS for p in params
+            ):
                 statuses.add(404)
             if "requestBody" in operation or method in {"post", "put", "patch"}:
                 statuses |= {400, 413, 415}
