@@ -278,7 +278,14 @@ def load_inputs(*, today: date) -> Inputs:
     conference_ranking = dict(CaseConference.objects.exclude(ranking_id=None).values_list("pk", "ranking_id"))
     placements = []
     for row in Placement.objects.values(
-        "case_id", "care_type", "effective_date", "approach__entry_id", "approach__minutes__conference_id"
+        "case_id",
+        "care_type",
+        "effective_date",
+        "approach__entry_id",
+        "approach__minutes__conference_id",
+        # A recorded breakdown (ukončení péče) with its coded reasons; none where the placement lasts.
+        "breakdown__ended_on",
+        "breakdown__reasons",
     ):
         row["ranking_id"] = conference_ranking.get(row.pop("approach__minutes__conference_id"))
         placements.append(row)

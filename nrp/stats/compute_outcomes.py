@@ -3,8 +3,9 @@
 What the data records today, and what it does not (the page says the same):
 - the weights in force when a family was chosen: the ``RankingRun`` the case conference took its shortlist from
   (approach → minutes → conference → ranking); a placement without one is "no stored ranking";
-- a breakdown (ukončení péče) is not recorded as such: a placed case that was later closed is counted as
-  ended on its closing day, with the closure reason as the coded reason. Stability is "not ended";
+- a breakdown (ukončení péče) is recorded with its date and coded reasons (``PlacementBreakdown``); a placement
+  from before that record existed whose case was later closed counts as ended on its closing day, with the
+  closure reason. Stability is "not ended";
 - time to permanency: from entry into the children register to the placement in adoption or long-term foster
   care (the date of the adoption decision itself is not recorded).
 """
@@ -31,7 +32,7 @@ CARE_TYPES = ("ADOPTION", "FOSTER", "FOSTER_TEMP", "GUARDIAN")
 FAILED_CODES = ("declined", "lapsed")
 NO_RANKING = "none"
 YEARS = 5
-MISSING_DATA = ("breakdown_not_recorded", "breakdown_reason_from_closure", "adoption_date_not_recorded")
+MISSING_DATA = ("breakdown_before_record", "adoption_date_not_recorded")
 
 
 def _region_of_case(inputs: Inputs):
@@ -100,6 +101,8 @@ def _versions(inputs: Inputs) -> dict[str, dict]:
 
 
 def _ended_on(inputs: Inputs, placement: dict) -> date | None:
+    if placement.get("breakdown__ended_on"):
+        return placement["breakdown__ended_on"]
     case = inputs.cases[placement["case_id"]]
     if case.status == "closed" and case.closed_on and case.closed_on >= placement["effective_date"]:
         return case.closed_on
@@ -130,7 +133,9 @@ def outcomes_section(inputs: Inputs) -> dict[int | None, dict]:
             ended = _ended_on(inputs, p)
             if ended:
                 row["ended"] += 1
-                row["reasons"][inputs.cases[p["case_id"]].closure_reason or "unknown"] += 1
+                recorded = p.get("breakdown__reasons") or []
+                for reason in recorded or [inputs.cases[p["case_id"]].closure_reason or "unknown"]:
+                    row["reasons"][reason] += 1
             for months in STABILITY_MONTHS:
                 mark = add_months(p["effective_date"], months)
                 if mark <= inputs.today:

@@ -69,12 +69,10 @@ FAIRNESS_LABELS = {
 }
 FAILED_LABELS = {"declined": gettext_lazy("rodina odmítla"), "lapsed": gettext_lazy("lhůta uplynula")}
 MISSING_NOTES = {
-    "breakdown_not_recorded": gettext_lazy(
-        "Ukončení péče (rozpad) systém zatím nezaznamenává: za ukončené se počítá svěření, jehož případ byl "
-        "později uzavřen; stabilní je svěření, které ke dni měření trvá."
-    ),
-    "breakdown_reason_from_closure": gettext_lazy(
-        "Kódované důvody ukončení nejsou zaznamenány: uveden je důvod uzavření případu."
+    "breakdown_before_record": gettext_lazy(
+        "Ukončení péče (rozpad) se zaznamenává s datem a kódovanými důvody; u svěření bez tohoto záznamu se za "
+        "ukončené počítá svěření, jehož případ byl později uzavřen, s důvodem uzavření. Stabilní je svěření, "
+        "které ke dni měření trvá."
     ),
     "adoption_date_not_recorded": gettext_lazy(
         "Datum osvojení se nezaznamenává: doba do trvalého řešení se měří od zařazení do evidence po svěření do "
@@ -82,6 +80,16 @@ MISSING_NOTES = {
     ),
 }
 COMPARE_MIN = 10
+
+
+def _reason_label(code: str) -> str:
+    """A breakdown's coded reason, or (before breakdowns were recorded) the case's closure reason."""
+    from workflows.child_mediation.legal import BreakdownReason
+
+    for vocabulary in (BreakdownReason, ClosureReason):
+        if code in vocabulary.values:
+            return str(vocabulary(code).label)
+    return code
 
 
 def value_label(key: str) -> str:
@@ -479,8 +487,7 @@ def outcomes(data: dict, p: Protector) -> Section:
             stability_series[str(months)].append(shown.value)
         cells.append(p.count(version["ended"]))
         reasons = ", ".join(
-            f"{ClosureReason(code).label if code in ClosureReason.values else code}: {p.count(n).text}"
-            for code, n in sorted(version["reasons"].items())
+            f"{_reason_label(code)}: {p.count(n).text}" for code, n in sorted(version["reasons"].items())
         )
         cells.append(Cell(reasons or "–", None))
         perm = version["permanency"]

@@ -111,3 +111,22 @@ def test_stability_shown_to_the_ministry_hides_a_version_measured_on_fewer_than_
     first = dict(table.rows)[table.rows[0][0]]
     assert first[0].text == "<5"  # two placements
     assert first[1].suppressed
+
+
+def test_a_recorded_breakdown_ends_the_placement_on_its_date_with_its_coded_reasons():
+    base = world()
+    # Version B's 2025 placement broke down after 7 months, for two coded reasons (PlacementBreakdown).
+    broken = next(p for p in base.placements if p["case_id"] == 3)
+    broken["breakdown__ended_on"] = date(2025, 9, 1)
+    broken["breakdown__reasons"] = ["child_behaviour", "attachment"]
+
+    rows = by_label(outcomes_section(base)[None])
+    b = rows["B"]
+    assert b["ended"] == 1
+    assert b["reasons"] == {"child_behaviour": 1, "attachment": 1}
+    assert b["stability"]["6"] == {"eligible": 1, "stable": 1}
+    assert b["stability"]["12"] == {"eligible": 1, "stable": 0}
+    # The shown table names the reasons in words, not codes.
+    section = outcomes(outcomes_section(base)[None], Protector(protect=False, threshold=5))
+    text = " ".join(str(cell.text) for _label, cells in section.charts[0].table.rows for cell in cells)
+    assert "chování dítěte nad možnosti rodiny" in text and "child_behaviour" not in text
