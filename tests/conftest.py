@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from nrp.core.choices import Role
 from tests.factories import OrganisationFactory, household_with_members, orp, region, user_with_role
@@ -32,6 +33,14 @@ def otp_login_session(client, user) -> None:
 
     if requires_second_factor(user):
         otp_verify_session(client, user)
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in English leaves English active in the worker's thread (LocaleMiddleware does not reset it);
+    every test starts from the default language, whatever ran before it on the same worker."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
