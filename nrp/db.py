@@ -69,7 +69,7 @@ def database_config() -> dict:
     # The test database is named after the configured one (test_<name>), so two projects or two runs against
     # different databases of one server do not collide; pytest-xdist adds a suffix per worker.
     config["TEST"] = {"NAME": os.environ.get("NRP_TEST_DB_NAME") or f"test_{config['NAME']}"}
-    return config
+    return dict(config)
 
 
 def fail_clearly(exc: Exception) -> None:

@@ -26,7 +26,7 @@ class IdFilter(django_filters.NumberFilter):
 class OrderingFilter(filters.OrderingFilter):
     """``?ordering=-created_at,id``; only the view's ``ordering_fields`` are honoured (others are ignored)."""
 
-    ordering_description = _(
+    ordering_description = _(  # type: ignore[assignment]  # a lazy translation, rendered as text
         "Řazení: název pole, „-“ pro sestupné, více polí oddělte čárkou / "
         "Sort field, prefix '-' for descending, comma-separated."
     )

@@ -11,8 +11,9 @@ class StandardPagination(PageNumberPagination):
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 100
-    page_query_description = _("Číslo stránky; neexistující stránka je 404 / Page number; a missing page is 404.")
-    page_size_query_description = _("Počet záznamů na stránku (nejvýše 100) / Results per page (at most 100).")
+    # Lazy translations (rendered as text in the schema); DRF's stubs declare plain str.
+    page_query_description = _("Číslo stránky; neexistující stránka je 404 / Page number; a missing page is 404.")  # type: ignore[assignment]
+    page_size_query_description = _("Počet záznamů na stránku (nejvýše 100) / Results per page (at most 100).")  # type: ignore[assignment]
 
     def get_page_size(self, request):
         # DRF silently falls back to the default for "null", "abc" or "0": a wrong parameter is a 400 here.

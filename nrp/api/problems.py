@@ -217,6 +217,7 @@ def exception_handler(exc, context) -> Response:
     if isinstance(exc, exceptions.APIException):
         status_code = exc.status_code
         errors = None
+        detail: Any
         if isinstance(exc, exceptions.ValidationError):
             code = VALIDATION_ERROR
             detail = _("Požadavek obsahuje neplatné údaje; podrobnosti jsou v seznamu errors.")
@@ -226,10 +227,12 @@ def exception_handler(exc, context) -> Response:
         else:
             code = _code_of(exc)
             detail = exc.detail if not isinstance(exc.detail, dict | list) else exc.default_detail
-        if getattr(exc, "auth_header", None):
-            headers["WWW-Authenticate"] = exc.auth_header
-        if getattr(exc, "wait", None):
-            headers["Retry-After"] = str(math.ceil(exc.wait))
+        auth_header = getattr(exc, "auth_header", None)
+        if auth_header:
+            headers["WWW-Authenticate"] = auth_header
+        wait = getattr(exc, "wait", None)
+        if wait:
+            headers["Retry-After"] = str(math.ceil(wait))
         if isinstance(exc, ServiceUnavailable):
             headers["Retry-After"] = "30"
     else:

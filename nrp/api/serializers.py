@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -12,7 +14,13 @@ MSG_WRONG_TYPE = _("Nesprávný typ hodnoty: očekáván %(expected)s.")
 INVALID_TYPE = "invalid_type"
 
 
-class StrictMixin:
+if TYPE_CHECKING:  # only ever mixed into DRF serializers
+    _SerializerBase = serializers.Serializer
+else:
+    _SerializerBase = object
+
+
+class StrictMixin(_SerializerBase):
     """Refuse keys that are not writable fields (a typo must not look like a successful write)."""
 
     def to_internal_value(self, data):

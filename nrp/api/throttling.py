@@ -11,13 +11,16 @@ from rest_framework.settings import api_settings
 
 
 class _SettingsRate:
-    def get_rate(self):
-        if not getattr(self, "scope", None):
+    scope: str | None  # set by the DRF throttle class mixed in after this one (no value here: MRO)
+
+    def get_rate(self) -> str | None:
+        scope = getattr(self, "scope", None)
+        if not scope:
             raise ImproperlyConfigured(f"{type(self).__name__} needs a scope.")
         try:
-            return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+            return api_settings.DEFAULT_THROTTLE_RATES[scope]  # type: ignore[return-value]  # "5/min" strings
         except KeyError as exc:
-            raise ImproperlyConfigured(f"No throttle rate for scope {self.scope!r}.") from exc
+            raise ImproperlyConfigured(f"No throttle rate for scope {scope!r}.") from exc
 
 
 class AnonThrottle(_SettingsRate, throttling.AnonRateThrottle):

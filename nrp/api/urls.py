@@ -4,7 +4,7 @@ Adding an app's endpoints: write its ``apis.py`` (views based on nrp.api.views) 
 ``v1_patterns`` below under a URL prefix named after the app's resource (``journeys/``, ``children/`` …).
 """
 
-from django.urls import include, path, re_path, register_converter
+from django.urls import URLPattern, URLResolver, include, path, re_path, register_converter
 from django.urls.converters import IntConverter
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -24,7 +24,7 @@ register_converter(IdConverter, "id")
 
 app_name = "api"
 
-v1_patterns = [
+v1_patterns: list[URLPattern | URLResolver] = [
     path("me/", accounts.MeApi.as_view(), name="me"),
     path("tokens/", accounts.TokenListApi.as_view(), name="token-list"),
     path("tokens/<id:pk>/", accounts.TokenDetailApi.as_view(), name="token-detail"),

@@ -10,14 +10,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.db import transaction
 from rest_framework import exceptions, generics
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.views import APIView
 
+if TYPE_CHECKING:  # the mixins below are only ever mixed into DRF views
+    _ApiViewBase = APIView
+    _GenericBase = generics.GenericAPIView
+else:
+    _ApiViewBase = _GenericBase = object
 
-class AtomicWritesMixin:
+
+class AtomicWritesMixin(_ApiViewBase):
     def dispatch(self, request, *args, **kwargs):
         if request.method in SAFE_METHODS:
             return super().dispatch(request, *args, **kwargs)
@@ -28,7 +36,7 @@ class AtomicWritesMixin:
             return response
 
 
-class ThrottleFirstMixin:
+class ThrottleFirstMixin(_ApiViewBase):
     """DRF checks throttles after permissions, so a client refused with 401/403 (guessing tokens, probing ids
     it may not see) would never be throttled. Here throttles run right after authentication, and a failed
     authentication is counted against the client's address before the 401."""
@@ -59,18 +67,18 @@ class ApiView(ApiBaseMixin, APIView):
     """Thin view: validate an InputSerializer, call one service or selector, serialize an OutputSerializer."""
 
 
-class ScopedObjectMixin:
+class ScopedObjectMixin(_GenericBase):
     """``get_scoped_object()`` calls ``self.select_object(user=..., pk=...)``; None becomes 404."""
 
-    lookup_url_kwarg = "pk"
+    lookup_url_kwarg: str | None = "pk"
 
-    def select_object(self, *, user, pk: int):
+    def select_object(self, *, user: Any, pk: int) -> Any:
         raise NotImplementedError
 
     def get_scoped_object(self, *, for_update: bool = False):
         """The object if the user may see it, else 404. ``for_update`` locks its row (inside the atomic write)
         after the scope check, so a concurrent write waits and then sees the new ETag."""
-        obj = self.select_object(user=self.request.user, pk=int(self.kwargs[self.lookup_url_kwarg]))
+        obj = self.select_object(user=self.request.user, pk=int(self.kwargs[self.lookup_url_kwarg or "pk"]))
         if obj is None:
             raise NotFound()
         if for_update:
@@ -79,8 +87,10 @@ class ScopedObjectMixin:
         return obj
 
 
-class _OutputSerializerMixin:
-    def get_serializer_class(self):
+class _OutputSerializerMixin(_GenericBase):
+    OutputSerializer: Any
+
+    def get_serializer_class(self) -> Any:
         return self.OutputSerializer
 
 

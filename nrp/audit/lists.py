@@ -12,7 +12,7 @@ API lists opt in with ``AuditedListApiMixin`` (``audit_list_object_type`` and op
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nrp.audit import context
 from nrp.audit.models import AuditAction, AuditEvent
@@ -76,7 +76,13 @@ def _pk(value):
     return getattr(value, "pk", value)
 
 
-class AuditedListApiMixin:
+if TYPE_CHECKING:  # only ever mixed into DRF list views
+    from rest_framework.generics import GenericAPIView as _ListApiBase
+else:
+    _ListApiBase = object
+
+
+class AuditedListApiMixin(_ListApiBase):
     """For a DRF list view: the page it returns is recorded with ``audit_list_read`` (only successful pages)."""
 
     audit_list_object_type: str = ""

@@ -78,7 +78,9 @@ def audit_record(
     from_model = bool(details and details.get("source") == "model")
     if ctx is not None and action in CHANGE_ACTIONS:
         if not from_model and key in ctx.recorded and not reason and not details:
-            return AuditEvent.objects.filter(object_type=key[0], object_id=key[1], action=action).first()
+            earlier = AuditEvent.objects.filter(object_type=key[0], object_id=key[1], action=action).first()
+            if earlier is not None:
+                return earlier
         ctx.recorded.add(key)
     if request is None and ctx is not None:
         request = ctx.request

@@ -215,7 +215,7 @@ def object_scope(obj) -> ObjectScope:
         region_id = region_id or household.residence_orp.region_id
         guide_id = household.guide_id
         member_ids = _ids(*household.members.values_list("user_id", flat=True))
-    assessors = getattr(obj, "assessors", None)
+    assessors: Any = getattr(obj, "assessors", None)
     assessor_ids = _ids(*assessors.values_list("pk", flat=True)) if hasattr(assessors, "values_list") else frozenset()
     assessor_id = getattr(obj, "assessor_id", None)
     return ObjectScope(

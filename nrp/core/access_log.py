@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -46,7 +47,7 @@ DONE = {
     "denied": gettext_lazy("odmítnutý pokus o přístup"),
 }
 
-ROLE_WORDS = {
+ROLE_WORDS: dict[str, Any] = {
     Role.APPLICANT: gettext_lazy("žadatel"),
     Role.GUIDE: gettext_lazy("průvodce"),
     Role.OSPOD: gettext_lazy("pracovník OSPOD"),
@@ -92,7 +93,7 @@ def access_log_rows(events: list, *, viewer) -> list[AccessRow]:
         "user_id", "role"
     ):
         roles.setdefault(user_id, []).append(role)
-    order = [Role.OFFICER, Role.OSPOD, Role.ASSESSOR, Role.GUIDE, Role.ADMIN, Role.APPLICANT]
+    order: list[str] = [Role.OFFICER, Role.OSPOD, Role.ASSESSOR, Role.GUIDE, Role.ADMIN, Role.APPLICANT]
     rows = []
     for e in events:
         if e.actor_id is None:

@@ -46,7 +46,9 @@ def server_major(url: str) -> int:
     import psycopg
 
     with psycopg.connect(url, connect_timeout=5) as conn:
-        return int(conn.execute("SHOW server_version_num").fetchone()[0]) // 10000
+        row = conn.execute("SHOW server_version_num").fetchone()
+        assert row is not None  # SHOW always answers one row
+        return int(row[0]) // 10000
 
 
 def _binary_major(path: str) -> int:

@@ -203,7 +203,8 @@ def seed_people(ctx: DemoContext) -> None:
         ctx.regions.append(region)
         slug = REGION_SLUG[code]
         seat = (
-            region.orps.order_by("-name").filter(name__in=["Brno", "Ostrava", "Praha"]).first() or region.orps.first()
+            region.orps.order_by("-name").filter(name__in=["Brno", "Ostrava", "Praha"]).first()
+            or region.orps.order_by("name")[0]
         )
         org, _ = Organisation.objects.get_or_create(
             name=organisation_name(region),
@@ -229,7 +230,8 @@ def seed_people(ctx: DemoContext) -> None:
         ctx.log(str(Role.ASSESSOR.label), assessor.email, region.name)
         ctx.households[region.pk] = seed_households(ctx, region, seat, org, guides, slug)
     first = ctx.households[ctx.regions[0].pk][0]
-    applicant = first.members.first().user
+    applicant = first.members.select_related("user").filter(user__isnull=False).order_by("pk")[0].user
+    assert applicant is not None
     ctx.log(str(Role.APPLICANT.label), applicant.email, ctx.regions[0].name)
 
 

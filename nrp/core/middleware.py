@@ -45,7 +45,9 @@ class RequestSizeLimitMiddleware:
         if request.path_info.startswith("/api/"):
             from nrp.api.problems import PAYLOAD_TOO_LARGE, problem_json_response
 
-            response = problem_json_response(request, status_code=413, code=PAYLOAD_TOO_LARGE, detail=detail)
+            response: HttpResponse = problem_json_response(
+                request, status_code=413, code=PAYLOAD_TOO_LARGE, detail=detail
+            )
         else:
             response = HttpResponse(
                 f'<!DOCTYPE html><html lang="cs"><meta charset="utf-8"><title>413</title><p>{escape(detail)}</p>',
@@ -79,12 +81,12 @@ class DatabaseUnavailableMiddleware:
             # Programs get a problem body (RFC 9457) like every other API answer, not the HTML page.
             from nrp.api.problems import SERVICE_UNAVAILABLE, problem_json_response
 
-            response = problem_json_response(
+            problem = problem_json_response(
                 request, status_code=503, code=SERVICE_UNAVAILABLE, detail=str(DATABASE_UNAVAILABLE)
             )
-            response["Retry-After"] = "30"
-            return response
+            problem["Retry-After"] = "30"
+            return problem
         # No request context: context processors would query the database again.
-        response = SimpleTemplateResponse("503.html", {}, status=503)
-        response["Retry-After"] = "30"
-        return response.render()
+        page = SimpleTemplateResponse("503.html", {}, status=503)
+        page["Retry-After"] = "30"
+        return page.render()

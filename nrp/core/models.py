@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from nrp.core.choices import OrganisationKind, Role, Sex
 
 
-class Region(models.Model):
+class Region(models.Model):  # type: ignore[django-manager-missing]  # journeys: a QuerySet-made manager
     """Region (kraj); its regional office (krajský úřad) runs NRP mediation."""
 
     code = models.PositiveIntegerField(_("kód VÚSC"), unique=True)
@@ -64,7 +66,7 @@ class Organisation(models.Model):
         return self.name
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra):
@@ -104,7 +106,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     class Meta:
         ordering = ["last_name", "first_name", "email"]
@@ -217,7 +219,7 @@ class RoleAssignment(models.Model):
             raise ValidationError(errors)
 
 
-class Household(models.Model):
+class Household(models.Model):  # type: ignore[django-manager-missing]  # journeys: a QuerySet-made manager
     """The applicant unit (žadatel or žadatelé): one person or a couple sharing one case."""
 
     residence_orp = models.ForeignKey(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
@@ -45,9 +46,10 @@ def export_sections() -> dict[str, ExportSection]:
 
 def export_household(household: Household) -> dict:
     """Everything the registered sections hold about ``household``, JSON-serialisable."""
-    data = {"format": FORMAT_VERSION, "generated_at": timezone.now().isoformat(), "sections": {}}
+    sections: dict[str, Any] = {}
+    data = {"format": FORMAT_VERSION, "generated_at": timezone.now().isoformat(), "sections": sections}
     for name, fn in _SECTIONS.items():
-        data["sections"][name] = json.loads(json.dumps(fn(household), cls=DjangoJSONEncoder, default=str))
+        sections[name] = json.loads(json.dumps(fn(household), cls=DjangoJSONEncoder, default=str))
     return data
 
 

@@ -12,8 +12,7 @@ from typing import Any
 from django.http import HttpRequest
 from rest_framework.request import Request
 
-from nrp.core.models import User
-from nrp.core.web import out_of_scope
+from nrp.core.web import out_of_scope, user_of
 from workflows.child_mediation import selectors
 from workflows.child_mediation.models import Approach, CaseConference, ChildCase, ConferenceMinutes
 
@@ -23,11 +22,6 @@ AnyRequest = HttpRequest | Request
 def _refuse(request: AnyRequest, object_type: str, object_id: int, channel: str | None) -> Any:
     details = {"channel": channel} if channel else None
     return out_of_scope(request, object_type=object_type, object_id=object_id, details=details)
-
-
-def user_of(request: AnyRequest) -> User:
-    # Every view reaching here has passed its role gate, so the user is signed in.
-    return request.user  # type: ignore[return-value]
 
 
 def case_for_reader(request: AnyRequest, pk: int, *, channel: str | None = None) -> tuple[ChildCase, str]:

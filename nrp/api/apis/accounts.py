@@ -20,6 +20,7 @@ from nrp.api.throttling import ScopedThrottle
 from nrp.api.views import ApiView, ScopedDetailApi, ScopedListApi
 from nrp.core.choices import Role
 from nrp.core.selectors import household_for_applicant
+from nrp.core.web import user_of
 
 MSG_PHONE = _("Zadejte telefon jen s číslicemi, mezerami a případně + na začátku (9 až 20 znaků).")
 phone_validator = RegexValidator(r"^\+?[0-9 ]{9,20}$", MSG_PHONE, code="invalid_phone")
@@ -135,10 +136,10 @@ class TokenListApi(ScopedListApi):
     ordering = ["-created_at"]
 
     def get_queryset(self):
-        return api_token_list_for_user(user=self.request.user)
+        return api_token_list_for_user(user=user_of(self.request))
 
     def get_permissions(self):
-        permissions = super().get_permissions()
+        permissions = list(super().get_permissions())
         if self.request.method == "POST":
             permissions.append(IsInteractiveSession())
         return permissions

@@ -18,6 +18,7 @@ from nrp.audit.lists import AuditedListApiMixin
 from nrp.audit.services import audit_read
 from nrp.core.models import Household, HouseholdMember
 from nrp.core.selectors import household_get_for_user, household_list_for_user
+from nrp.core.web import user_of
 
 
 class HouseholdMemberOutputSerializer(serializers.ModelSerializer):
@@ -69,7 +70,7 @@ class HouseholdListApi(AuditedListApiMixin, ScopedListApi):
     ordering = ["id"]
 
     def get_queryset(self):
-        return household_list_for_user(user=self.request.user)
+        return household_list_for_user(user=user_of(self.request))
 
 
 @extend_schema(summary="Domácnost žadatelů / Applicant household")
