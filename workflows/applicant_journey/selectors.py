@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
@@ -29,6 +29,7 @@ from workflows.applicant_journey.models import (
     ApplicantRegisterEntry,
     CourseSession,
     DocumentStatus,
+    DocumentVersion,
     JourneyDocument,
     JourneyEvent,
     JourneyStage,
@@ -180,7 +181,8 @@ def journey_history(*, journey: ApplicantJourney) -> list[JourneyEvent]:
 
 
 def documents_for_journey(*, journey: ApplicantJourney) -> list[JourneyDocument]:
-    return list(journey.documents.select_related("member").prefetch_related("versions").order_by("kind", "member_id"))
+    versions = Prefetch("versions", queryset=DocumentVersion.objects.select_related("uploaded_by"))
+    return list(journey.documents.select_related("member").prefetch_related(versions).order_by("kind", "member_id"))
 
 
 def missing_documents(*, journey: ApplicantJourney) -> list[JourneyDocument]:

@@ -78,9 +78,13 @@ class JourneyDocument(models.Model):
         return self.get_kind_display()
 
     @property
-    def versions_newest_first(self) -> models.QuerySet[DocumentVersion]:
-        """The uploaded versions, newest first (as the API and the screens list them)."""
-        return self.versions.select_related("uploaded_by").order_by("-uploaded_at", "-pk")
+    def versions_newest_first(self) -> list[DocumentVersion]:
+        """The uploaded versions, newest first (as the API and the screens list them); from the prefetch of
+        ``selectors.documents_for_journey`` when there is one, so a list of documents is not a query each."""
+        cached = getattr(self, "_prefetched_objects_cache", {}).get("versions")
+        if cached is not None:
+            return sorted(cached, key=lambda v: (v.uploaded_at, v.pk), reverse=True)
+        return list(self.versions.select_related("uploaded_by").order_by("-uploaded_at", "-pk"))
 
 
 def document_upload_path(instance: DocumentVersion, filename: str) -> str:
