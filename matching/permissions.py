@@ -5,15 +5,21 @@ assessors and administrators never see rankings.
 
 from __future__ import annotations
 
+from nrp.core.access import Action, Policy, Resource
 from nrp.core.choices import Role
 
 # Codenames shared by views and (later) DRF permission classes.
 USE_MATCHING = "matching.use_matching"
 
+# The policies the API views declare (``view.policy``) and the screens ask.
+READ_RANKINGS = Policy(Action.READ, Resource.RANKING)
+RUN_RANKINGS = Policy(Action.WRITE, Resource.RANKING)
+EDIT_WEIGHTS = Policy(Action.WRITE, Resource.RANKING)
+
 
 def can_use_matching(user) -> bool:
     """The screens of matching are for regional officers only (others get 403)."""
-    return bool(user and user.is_authenticated and user.has_role(Role.OFFICER))
+    return bool(user and READ_RANKINGS.allows(user))
 
 
 def officer_region_ids(user) -> set[int]:

@@ -15,7 +15,6 @@ declares, so no role list is written in an ``apis.py``::
         policy = {"GET": permissions.READ_DOCUMENTS, "POST": permissions.UPLOAD_DOCUMENTS}   # per method
 
 A refusal is a 403 problem with code ``role_required`` naming the roles that may use the endpoint.
-``HasAnyRole`` is kept until the other apps declare policies.
 """
 
 from __future__ import annotations
@@ -53,25 +52,6 @@ class IsInteractiveSession(permissions.BasePermission):
                 self.code, self.message = problems.OTP_REQUIRED, MSG_OTP_REQUIRED
                 return False
         return True
-
-
-def HasAnyRole(*roles: str) -> type[permissions.BasePermission]:  # noqa: N802 - reads like a class in lists
-    """``permission_classes = [IsAuthenticated, HasAnyRole(Role.OFFICER, Role.OSPOD)]``."""
-
-    class _HasAnyRole(permissions.BasePermission):
-        code = "role_required"
-
-        @property
-        def message(self) -> str:
-            # Built per request, so the role names follow the request language.
-            return MSG_ROLE_REQUIRED % {"roles": ", ".join(str(Role(role).label) for role in roles)}
-
-        def has_permission(self, request, view) -> bool:
-            user = request.user
-            return bool(user and user.is_authenticated and any(user.has_role(role) for role in roles))
-
-    _HasAnyRole.__name__ = "HasAnyRole_" + "_".join(roles)
-    return _HasAnyRole
 
 
 def view_policy(view: Any, method: str) -> Policy | None:

@@ -7,14 +7,13 @@ from datetime import timedelta
 import pytest
 from django.urls import path
 from rest_framework import serializers
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from nrp.api.concurrency import ETagMixin, check_if_match, etag_for
-from nrp.api.permissions import HasAnyRole
+from nrp.api.permissions import PolicyPermission
 from nrp.api.serializers import StrictSerializer
 from nrp.api.views import ApiView, ScopedObjectMixin
-from nrp.core.choices import Role
+from nrp.core.access import Action, Resource
 from nrp.core.models import User
 from nrp.core.selectors import household_get_for_user
 from tests.api.conftest import assert_problem
@@ -62,7 +61,8 @@ class HouseholdStampApi(ETagMixin, ScopedObjectMixin, ApiView):
 
 
 class OfficersOnlyApi(ApiView):
-    permission_classes = [IsAuthenticated, HasAnyRole(Role.OFFICER, Role.OSPOD)]
+    permission_classes = [PolicyPermission]
+    policy = (Action.READ, Resource.CHILD_FILE)  # OSPOD and regional officers
 
     def get(self, request):
         return Response({"ok": True})

@@ -508,7 +508,7 @@ ROUTES.update(
     }
 )
 
-# --- REST API of the children register and matching (workflows/child_mediation/apis.py, matching/apis.py) ------
+# --- REST API of the children register and matching (workflows/child_mediation/apis.py, matching/apis/) ------
 # Officers of the child's region and (reading only) the child's OSPOD; §19a: everyone else 403; scope 404.
 # POST-only actions: a GET passes the role gate and is 405; a POST on a missing record is 404.
 API_CHILD_OWN = expect(**API, default=FORBIDDEN, officer=OK, other_officer=NOT_FOUND)

@@ -37,7 +37,7 @@ class Access:
 # Services give their refusals a code (``services.common.refusal``, ``ValidationError(..., code=...)``) and the one
 # mapping (``nrp.api.problems.service_error_to_api``) puts it in the problem body. Refusals still raised without a
 # code get it here from their message, until their modules give it themselves (then their rows go):
-# - matching's services (matching/apis.py uses this ``service_errors`` too);
+# - matching's services (matching/apis/ uses this ``service_errors`` too);
 # - child mediation's case, approach and model rules, whose modules are being changed for the legal steps
 #   (issue 14) at the same time; services/common.py and services/conferences.py already raise coded refusals.
 _UNCODED = [
