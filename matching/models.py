@@ -102,7 +102,7 @@ class MatchingWeights(models.Model):
 
     def clean(self) -> None:
         if all((getattr(self, name) or 0) <= 0 for name in WEIGHT_FIELDS):
-            raise ValidationError(WEIGHTS_ALL_ZERO)
+            raise ValidationError(WEIGHTS_ALL_ZERO, code="weights_all_zero")
 
     def to_engine(self) -> Weights:
         return Weights(**{name: float(getattr(self, name)) for name in WEIGHT_FIELDS})
@@ -181,11 +181,11 @@ class RankingRun(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
-            raise ValidationError(RANKING_IMMUTABLE)
+            raise ValidationError(RANKING_IMMUTABLE, code="ranking_immutable")
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ValidationError(RANKING_IMMUTABLE)
+        raise ValidationError(RANKING_IMMUTABLE, code="ranking_immutable")
 
     @property
     def results(self) -> RankedResults:
@@ -279,7 +279,7 @@ class RankedEntry(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
-            raise ValidationError(RANKING_IMMUTABLE)
+            raise ValidationError(RANKING_IMMUTABLE, code="ranking_immutable")
         super().save(*args, **kwargs)
 
     @cached_property
@@ -323,5 +323,5 @@ class RankingExclusion(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
-            raise ValidationError(RANKING_IMMUTABLE)
+            raise ValidationError(RANKING_IMMUTABLE, code="ranking_immutable")
         super().save(*args, **kwargs)

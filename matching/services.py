@@ -73,14 +73,14 @@ def ranking_run(
     if not can_rank_case(actor, child_case):
         raise PermissionDenied(RANKING_NOT_ALLOWED)
     if child_case.status not in RANKABLE_STATUSES:
-        raise ValidationError(CASE_NOT_RANKABLE)
+        raise ValidationError(CASE_NOT_RANKABLE, code="case_not_rankable")
     today = today or timezone.localdate()
     for check in _preconditions:
         check(child_case, actor, today)
     try:
         case = adapter.case_profile(child_case, today=today)
     except MatchingInputError as error:
-        raise ValidationError(CASE_WITHOUT_CHILDREN) from error
+        raise ValidationError(CASE_WITHOUT_CHILDREN, code="no_children") from error
     weights = weights_for_region(region=child_case.region)
     loaded = adapter.load_pool(region_id=None if national else child_case.region_id, today=today)
     approached = frozenset(int(i) for i in approached_entry_ids)

@@ -15,10 +15,11 @@ from matching.reasons import CRITERION_LABELS, RULE_LABELS, render_reason
 from nrp.api.apis.refs import RegionRefSerializer, UserRefSerializer
 from nrp.api.pagination import StandardPagination
 from nrp.api.permissions import PolicyPermission
+from nrp.api.problems import service_errors
 from nrp.api.serializers import StrictSerializer
 from nrp.api.views import ApiView, ScopedListApi
 from nrp.audit.services import audit_read
-from workflows.child_mediation.apis import CaseRefSerializer, service_errors
+from workflows.child_mediation.apis import CaseRefSerializer
 from workflows.child_mediation.models import ChildCaseStatus
 
 

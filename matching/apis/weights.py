@@ -16,10 +16,10 @@ from matching.types import WEIGHT_FIELDS
 from nrp.api.apis.refs import RegionRefSerializer, UserRefSerializer
 from nrp.api.concurrency import ETAG_HEADER, IF_MATCH_HEADER, ETagMixin, check_if_match
 from nrp.api.permissions import PolicyPermission
+from nrp.api.problems import service_errors
 from nrp.api.serializers import StrictSerializer
 from nrp.api.views import ApiView
 from nrp.core.models import Region
-from workflows.child_mediation.apis import service_errors
 
 MSG_NOT_FINITE = _("Váha musí být číslo od 0 do 1.")
 

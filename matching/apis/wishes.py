@@ -11,9 +11,9 @@ from matching.apis.common import case_or_404
 from matching.models import ChildWishSignals, WishFlagChoice
 from nrp.api.concurrency import ETAG_HEADER, IF_MATCH_HEADER, ETagMixin, check_if_match
 from nrp.api.permissions import PolicyPermission
+from nrp.api.problems import service_errors
 from nrp.api.serializers import StrictSerializer
 from nrp.api.views import ApiView
-from workflows.child_mediation.apis import service_errors
 from workflows.child_mediation.services.common import lock_case
 
 

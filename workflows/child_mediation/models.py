@@ -91,9 +91,9 @@ class ChildCase(models.Model):
     def clean(self) -> None:
         errors = {}
         if not self.care_types_sought:
-            errors["care_types_sought"] = NO_CARE_TYPE_SOUGHT
+            errors["care_types_sought"] = ValidationError(NO_CARE_TYPE_SOUGHT, code="care_type_required")
         if self.contact_plan != ContactLevel.NONE and not self.birth_family_orp_id:
-            errors["birth_family_orp"] = CONTACT_NEEDS_LOCATION
+            errors["birth_family_orp"] = ValidationError(CONTACT_NEEDS_LOCATION, code="birth_family_orp_required")
         if errors:
             raise ValidationError(errors)
 

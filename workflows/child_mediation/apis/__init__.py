@@ -24,7 +24,7 @@ from workflows.child_mediation.apis.approaches import (
 from workflows.child_mediation.apis.case_actions import ChildCaseCloseApi, ChildCaseEscalateApi, ChildCaseRegisterApi
 from workflows.child_mediation.apis.case_serializers import ChildCaseOutputSerializer, case_data
 from workflows.child_mediation.apis.children import ChildCaseDetailApi, ChildCaseListApi
-from workflows.child_mediation.apis.common import CaseRefSerializer, service_errors
+from workflows.child_mediation.apis.common import CaseRefSerializer
 from workflows.child_mediation.apis.conferences import ConferenceDetailApi, ConferenceListApi
 from workflows.child_mediation.apis.minutes import (
     ConferenceMinutesApi,
@@ -53,5 +53,4 @@ __all__ = [
     "MinutesDetailApi",
     "MinutesSignOffApi",
     "case_data",
-    "service_errors",
 ]

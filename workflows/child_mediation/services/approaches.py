@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +23,7 @@ from workflows.child_mediation.models import (
     ReminderKind,
 )
 from workflows.child_mediation.services.cases import resume_search_status
-from workflows.child_mediation.services.common import audit, lock_case, remind, require_officer
+from workflows.child_mediation.services.common import audit, lock_case, refusal, remind, require_officer
 from workflows.child_mediation.services.readiness import approach_guard, skipped_entry_ids
 
 APPROACH_ALREADY_ACTIVE = _("Pro toto dítě už je oslovena jiná rodina; počkejte na její odpověď.")
@@ -94,15 +93,15 @@ def approach_start_next(
     case = lock_case(case)
     require_officer(officer, case)
     if Approach.objects.filter(case=case, status__in=ACTIVE_APPROACH_STATUSES).exists():
-        raise ValidationError(APPROACH_ALREADY_ACTIVE)
+        raise refusal(APPROACH_ALREADY_ACTIVE, "approach_already_active")
     if case.status not in SEARCHING:
-        raise ValidationError(CASE_NOT_SEARCHING)
+        raise refusal(CASE_NOT_SEARCHING, "case_not_searching")
     minutes = latest_signed_minutes(case)
     if minutes is None:
-        raise ValidationError(NO_SIGNED_MINUTES)
+        raise refusal(NO_SIGNED_MINUTES, "signed_minutes_required")
     notified_on = notified_on or timezone.localdate()
     if officer is not None and notified_on > timezone.localdate():
-        raise ValidationError({"notified_on": NOTICE_IN_FUTURE})
+        raise refusal(NOTICE_IN_FUTURE, "date_in_future", field="notified_on")
     found = next_entry_to_approach(case, minutes)
     if found is None:
         return None
@@ -122,7 +121,7 @@ def approach_start_next(
         with transaction.atomic():
             approach.save()
     except IntegrityError as exc:
-        raise ValidationError(APPROACH_ALREADY_ACTIVE) from exc
+        raise refusal(APPROACH_ALREADY_ACTIVE, "approach_already_active") from exc
     case.status = ChildCaseStatus.APPROACHING
     case.save(update_fields=["status"])
     audit(officer, AuditAction.CREATE, approach, case, entry=entry.pk, position=position)
@@ -157,7 +156,7 @@ def approach_record_answer(
     require_officer(actor, approach.case)
     # An accepted approach can still fail (the family withdraws, the court does not place): recorded as a decline.
     if approach.status != ApproachStatus.OPEN and not (approach.status == ApproachStatus.ACCEPTED and not accepted):
-        raise ValidationError(NOT_OPEN)
+        raise refusal(NOT_OPEN, "approach_not_open")
     answered_on = answered_on or timezone.localdate()
     if accepted:
         approach.status = ApproachStatus.ACCEPTED
@@ -167,7 +166,7 @@ def approach_record_answer(
         audit(actor, AuditAction.UPDATE, approach, approach.case, outcome="accepted")
         return None
     if not reason.strip():
-        raise ValidationError({"reason": FAILED_MATCH_NEEDS_REASON})
+        raise refusal(FAILED_MATCH_NEEDS_REASON, "reason_required", field="reason")
     return _fail(approach, status=ApproachStatus.DECLINED, reason=reason.strip(), on=answered_on, actor=actor)
 
 
@@ -179,17 +178,17 @@ def approach_extend(*, approach: Approach, officer, days: int, reason: str, toda
     require_officer(officer, approach.case)
     today = today or timezone.localdate()
     if approach.status != ApproachStatus.OPEN:
-        raise ValidationError(NOT_OPEN)
+        raise refusal(NOT_OPEN, "approach_not_open")
     if approach.extended_by_days:
-        raise ValidationError(EXTENSION_ONLY_ONCE)
+        raise refusal(EXTENSION_ONLY_ONCE, "extension_only_once")
     if days is None or days < 1:
-        raise ValidationError({"days": EXTENSION_TOO_SHORT})
+        raise refusal(EXTENSION_TOO_SHORT, "extension_too_short", field="days")
     if days > deadlines.COURT_REQUEST_MAX_EXTENSION_DAYS:
-        raise ValidationError({"days": EXTENSION_TOO_LONG})
+        raise refusal(EXTENSION_TOO_LONG, "extension_too_long", field="days")
     if today > approach.deadline:
-        raise ValidationError(EXTENSION_AFTER_DEADLINE)
+        raise refusal(EXTENSION_AFTER_DEADLINE, "deadline_passed")
     if not reason.strip():
-        raise ValidationError({"reason": EXTENSION_NEEDS_REASON})
+        raise refusal(EXTENSION_NEEDS_REASON, "reason_required", field="reason")
     approach.deadline = deadlines.court_request_deadline(approach.notified_on, extended_by=days)
     approach.extended_by_days = days
     approach.extended_on = today

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +25,7 @@ from workflows.child_mediation.models import (
     ClosureReason,
     ReminderKind,
 )
-from workflows.child_mediation.services.common import audit, flags_of, lock_case, remind, require_officer
+from workflows.child_mediation.services.common import audit, flags_of, lock_case, refusal, remind, require_officer
 
 NO_CHILDREN = _("Případ musí obsahovat alespoň jedno dítě.")
 NOT_PROPOSED = _("Do evidence lze zařadit jen dítě navržené OSPOD, které dosud v evidenci není.")
@@ -67,9 +66,9 @@ def case_propose(
 ) -> ChildCase:
     """OSPOD of the child's ORP proposes a child (or a sibling group, one case) for mediation."""
     if proposed_by is not None and not permissions.may_propose_for_orp(proposed_by, orp):
-        raise ValidationError(permissions.NOT_THE_CHILDS_OSPOD)
+        raise refusal(permissions.NOT_THE_CHILDS_OSPOD, "not_childs_ospod")
     if not children:
-        raise ValidationError(NO_CHILDREN)
+        raise refusal(NO_CHILDREN, "no_children")
     now = now or timezone.now()
     region = orp.region
     # Serialise reference numbering per region (two OSPODs proposing at once).
@@ -92,7 +91,7 @@ def case_propose(
     # when the evidence is in (LEGALLY_FREE, services/readiness.py). Adoption alone would leave nothing to seek.
     not_free = any(c["legal_status"] != LegalStatus.FREE for c in children)
     if not_free and set(case.care_types_sought) == {CareType.ADOPTION}:
-        raise ValidationError({"care_types_sought": ADOPTION_NEEDS_FREE_CHILD})
+        raise refusal(ADOPTION_NEEDS_FREE_CHILD, "adoption_needs_free_child", field="care_types_sought")
     case.save()
     for data in children:
         child = Child(case=case, **data)
@@ -112,10 +111,10 @@ def case_register(*, case: ChildCase, officer, registered_on: date | None = None
     case = lock_case(case)
     require_officer(officer, case)
     if case.status != ChildCaseStatus.PROPOSED:
-        raise ValidationError(NOT_PROPOSED)
+        raise refusal(NOT_PROPOSED, "case_not_proposed")
     registered_on = registered_on or timezone.localdate()
     if registered_on > timezone.localdate():
-        raise ValidationError({"registered_on": REGISTERED_IN_FUTURE})
+        raise refusal(REGISTERED_IN_FUTURE, "date_in_future", field="registered_on")
     case.status = ChildCaseStatus.WAITING
     case.registered_on = registered_on
     case.save(update_fields=["status", "registered_on"])
@@ -132,7 +131,7 @@ def case_escalate_national(*, case: ChildCase, actor=None, today: date | None = 
     case = lock_case(case)
     require_officer(actor, case)
     if case.status != ChildCaseStatus.WAITING:
-        raise ValidationError(NOT_WAITING)
+        raise refusal(NOT_WAITING, "case_not_waiting")
     today = today or timezone.localdate()
     flags = flags_of(case)
     flags.national_since = today
@@ -171,11 +170,11 @@ def case_close(*, case: ChildCase, officer, reason: str, note: str, closed_on: d
     case = lock_case(case)
     require_officer(officer, case)
     if case.status in FINISHED:
-        raise ValidationError(ALREADY_FINISHED)
+        raise refusal(ALREADY_FINISHED, "case_finished")
     if reason not in ClosureReason.values:
-        raise ValidationError({"reason": _("Vyberte důvod uzavření.")})
+        raise refusal(_("Vyberte důvod uzavření."), "reason_required", field="reason")
     if not note.strip():
-        raise ValidationError({"note": CLOSURE_NEEDS_NOTE})
+        raise refusal(CLOSURE_NEEDS_NOTE, "note_required", field="note")
     closed_on = closed_on or timezone.localdate()
     Approach.objects.filter(case=case, status__in=ACTIVE_APPROACH_STATUSES).update(
         status=ApproachStatus.CANCELLED, answered_on=closed_on, reason=str(_("Případ dítěte uzavřen."))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +21,7 @@ from workflows.child_mediation.models import (
     ReminderKind,
 )
 from workflows.child_mediation.services import aftercare, readiness
-from workflows.child_mediation.services.common import audit, lock_case, require_officer
+from workflows.child_mediation.services.common import audit, lock_case, refusal, require_officer
 
 NO_ACCEPTED_APPROACH = _("Rozhodnutí soudu lze zaznamenat jen u rodiny, která oslovení přijala.")
 CARE_TYPE_NOT_SOUGHT = _("Tato forma péče nebyla pro dítě hledána.")
@@ -50,11 +49,11 @@ def court_decision_record(
     require_officer(officer, case)
     approach = Approach.objects.filter(case=case, status=ApproachStatus.ACCEPTED).select_related("entry").first()
     if approach is None:
-        raise ValidationError(NO_ACCEPTED_APPROACH)
+        raise refusal(NO_ACCEPTED_APPROACH, "no_accepted_approach")
     if care_type not in case.care_types_sought:
-        raise ValidationError({"care_type": CARE_TYPE_NOT_SOUGHT})
+        raise refusal(CARE_TYPE_NOT_SOUGHT, "care_type_not_sought", field="care_type")
     if effective_date < court_decision_date:
-        raise ValidationError({"effective_date": EFFECTIVE_BEFORE_DECISION})
+        raise refusal(EFFECTIVE_BEFORE_DECISION, "effective_before_decision", field="effective_date")
     placement = Placement(
         case=case,
         approach=approach,
@@ -65,11 +64,11 @@ def court_decision_record(
     )
     if care_type == CareType.ADOPTION:
         if case.children.exclude(legal_status=LegalStatus.FREE).exists():
-            raise ValidationError({"care_type": ADOPTION_NEEDS_FREE_CHILD})
+            raise refusal(ADOPTION_NEEDS_FREE_CHILD, "adoption_needs_free_child", field="care_type")
         # LEGALLY_FREE by evidence in force, and the consent of a child of 12+ (CHILD_CONSENT_12).
         readiness.require_adoption_open(case=case)
         if pre_adoption_care_start is None:
-            raise ValidationError({"pre_adoption_care_start": ADOPTION_NEEDS_CARE_START})
+            raise refusal(ADOPTION_NEEDS_CARE_START, "care_start_required", field="pre_adoption_care_start")
         placement.pre_adoption_care_start = pre_adoption_care_start
         placement.earliest_adoption_date = deadlines.earliest_adoption_date(pre_adoption_care_start)
     else:
@@ -105,7 +104,7 @@ def foster_agreement_record(
     flagged (``aftercare.foster_agreement_sign``, FOSTER_AGREEMENT)."""
     require_officer(officer, placement.case)
     if placement.care_type not in FOSTER_TYPES:
-        raise ValidationError(NOT_FOSTER)
+        raise refusal(NOT_FOSTER, "not_foster_care")
     aftercare.foster_agreement_sign(
         placement=placement,
         officer=officer,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from workflows.child_mediation.models import ChildCase, ChildCaseStatus
 from workflows.child_mediation.selectors import approached_entry_ids
-from workflows.child_mediation.services.common import require_officer
+from workflows.child_mediation.services.common import refusal, require_officer
 from workflows.child_mediation.services.readiness import require_ready
 
 MATCHING_UNAVAILABLE = _("Párování zatím není k dispozici.")
@@ -24,7 +23,7 @@ def case_run_ranking(*, child_case: ChildCase, actor, national: bool | None = No
     try:
         from matching.services import ranking_run
     except ImportError as exc:
-        raise ValidationError(MATCHING_UNAVAILABLE) from exc
+        raise refusal(MATCHING_UNAVAILABLE, "matching_unavailable") from exc
     if national is None:
         national = child_case.status == ChildCaseStatus.NATIONAL
     return ranking_run(
