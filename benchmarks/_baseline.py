@@ -12,7 +12,7 @@ from datetime import date
 
 import numpy as np
 
-from matching.types import CaseProfile, FamilyProfile
+from matching.types.inputs import CaseProfile, FamilyProfile
 
 CARE = ("ADOPTION", "FOSTER", "FOSTER_TEMP", "GUARDIAN")
 NEEDS = ("physical", "intellectual", "sensory", "chronic", "delay", "behavioural", "prenatal", "infectious")

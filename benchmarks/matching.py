@@ -26,7 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from matching.engine import prepare_pool, rank, rank_many  # noqa: E402
-from matching.types import HEALTH_NEEDS, CaseProfile, ChildProfile, FamilyProfile, Location, WishFlag  # noqa: E402
+from matching.types.inputs import CaseProfile, ChildProfile, FamilyProfile, Location
+from matching.types.vocabulary import HEALTH_NEEDS, WishFlag
 
 TODAY = date(2026, 11, 25)
 REGIONS = 14
@@ -155,7 +156,7 @@ def bench_against_baseline(n_families: int, repeats: int, rng: random.Random) ->
     """The engine (ranking plus the shortlist's reasons) and the vectorised baseline on the same pool and children,
     interleaved in one loop so the shared machine's noise hits both alike; also checks they agree."""
     from benchmarks._baseline import BaselinePool, baseline_rank
-    from matching.types import Weights
+    from matching.types.inputs import Weights
 
     families = [synthetic_family(rng, i, rng.randint(1, REGIONS)) for i in range(1, n_families + 1)]
     pool = prepare_pool(families, today=TODAY)

@@ -27,20 +27,9 @@ from matching.engine import (
     explain_scores,
     pool_from_columns,
 )
-from matching.types import (
-    CONTACT_ORDER,
-    REGISTER_STATUSES,
-    STATUS_ACTIVE,
-    CaseProfile,
-    ChildProfile,
-    CriterionScore,
-    FamilyProfile,
-    Location,
-    MatchingInputError,
-    RankedFamily,
-    RankingResult,
-    Weights,
-)
+from matching.types.inputs import CaseProfile, ChildProfile, FamilyProfile, Location, Weights
+from matching.types.results import CriterionScore, RankedFamily, RankingResult
+from matching.types.vocabulary import CONTACT_ORDER, REGISTER_STATUSES, STATUS_ACTIVE, MatchingInputError
 from nrp.core.models import Household, Orp
 from workflows.applicant_journey.models import AcceptanceProfile, ApplicantRegisterEntry, RegisterStatus
 from workflows.child_mediation.models import ChildCase

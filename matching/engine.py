@@ -41,7 +41,9 @@ from matching.criteria.soft import (
     distance_score,
     haversine_km,
 )
-from matching.types import (
+from matching.types.inputs import CaseProfile, FamilyProfile, Location, Weights
+from matching.types.results import CriterionScore, RankedFamilies, RankingResult, Reason
+from matching.types.vocabulary import (
     ADOPTION,
     CARE_TYPES,
     CONTACT_NONE,
@@ -52,14 +54,6 @@ from matching.types import (
     LEGAL_STATUSES,
     SEXES,
     STATUS_ACTIVE,
-    CaseProfile,
-    CriterionScore,
-    FamilyProfile,
-    Location,
-    RankedFamilies,
-    RankingResult,
-    Reason,
-    Weights,
     WishFlag,
 )
 

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from matching.models import MatchingWeights, RankingScope, WishFlagChoice
-from matching.types import WEIGHT_FIELDS
+from matching.types.inputs import WEIGHT_FIELDS
 
 
 class WeightsForm(forms.ModelForm):

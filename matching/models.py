@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from matching.criteria.hard import RULES
-from matching.types import WEIGHT_FIELDS, Weights
+from matching.types.inputs import WEIGHT_FIELDS, Weights
 
 WEIGHTS_ALL_ZERO = _("Alespoň jedno kritérium musí mít nenulovou váhu.")
 RANKING_IMMUTABLE = _("Uložené pořadí nelze měnit ani mazat: konference musí vidět přesně to, co bylo ukázáno.")

@@ -12,7 +12,7 @@ from django.db.models import F, Func, IntegerField, Prefetch, Q, QuerySet
 
 from matching.models import MatchingWeights, RankedEntry, RankingExclusion, RankingRun, RankingScope
 from matching.permissions import officer_region_ids
-from matching.types import Weights
+from matching.types.inputs import Weights
 from workflows.child_mediation.models import Child, ChildCase, ChildCaseStatus
 
 # Cases still looking for a family (the waiting children of the register).

@@ -15,7 +15,9 @@ from matching.engine import ENGINE_VERSION, rank
 from matching.models import ChildWishSignals, MatchingWeights, RankedEntry, RankingExclusion, RankingRun, RankingScope
 from matching.permissions import can_edit_weights, can_rank_case
 from matching.selectors import RANKABLE_STATUSES, weights_for_region
-from matching.types import WEIGHT_FIELDS, MatchingInputError, RankingResult
+from matching.types.inputs import WEIGHT_FIELDS
+from matching.types.results import RankingResult
+from matching.types.vocabulary import MatchingInputError
 
 RANKING_NOT_ALLOWED = _("Pořadí rodin může spustit jen pracovník krajského úřadu kraje, v jehož evidenci dítě je.")
 CASE_NOT_RANKABLE = _("Pro uzavřený případ nebo dítě už svěřené do péče se pořadí rodin nespouští.")

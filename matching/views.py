@@ -25,7 +25,7 @@ from matching.forms import RunForm, WeightsForm, WishesForm
 from matching.models import ChildWishSignals, RankingScope
 from matching.permissions import can_use_matching, officer_region_ids
 from matching.reasons import CRITERION_LABELS, RULE_LABELS, render_param, render_reason
-from matching.types import WEIGHT_FIELDS
+from matching.types.inputs import WEIGHT_FIELDS
 from nrp.audit.services import audit_read
 from nrp.core.models import Region
 from workflows.applicant_journey.models import ApplicantRegisterEntry

@@ -12,7 +12,7 @@ from rest_framework.exceptions import NotFound
 
 from matching import permissions, selectors, services
 from matching.permissions import officer_region_ids
-from matching.types import WEIGHT_FIELDS
+from matching.types.inputs import WEIGHT_FIELDS
 from nrp.api.apis.refs import RegionRefSerializer, UserRefSerializer
 from nrp.api.concurrency import ETAG_HEADER, IF_MATCH_HEADER, ETagMixin, check_if_match
 from nrp.api.permissions import PolicyPermission

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from matching.criteria.labels import LABELS_CS, PARAM_VOCABULARY, label_list_cs
-from matching.types import Reason
+from matching.types.results import Reason
 
 TEMPLATES_CS: dict[str, str] = {
     # hard rules (why a family was left out)

@@ -91,7 +91,7 @@ def trend_from_snapshots(*, today: date, region_ids: list[int]) -> dict[int | No
 
 # --- missing families: how many families pass the hard rules for each group of waiting children -----------
 def _case_profile(case: CaseRow, inputs: Inputs, locations):
-    from matching.types import CaseProfile, ChildProfile
+    from matching.types.inputs import CaseProfile, ChildProfile
 
     return CaseProfile(
         case_id=case.id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from matching.types import CaseProfile, ChildProfile, FamilyProfile, Location
+from matching.types.inputs import CaseProfile, ChildProfile, FamilyProfile, Location
 
 TODAY = date(2026, 11, 25)
 BRNO = Location(49.19522, 16.60796)

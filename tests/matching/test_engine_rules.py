@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from matching.criteria.hard import RULES, HardRule
 from matching.engine import prepare_pool, rank
-from matching.types import (
+from matching.types.inputs import Weights
+from matching.types.vocabulary import (
     AGE_RANGE_IMPOSSIBLE,
     CAPACITY_IMPOSSIBLE,
     WEIGHT_OUT_OF_RANGE,
     WEIGHTS_ALL_ZERO,
     MatchingInputError,
-    Weights,
 )
 from tests.matching.builders import OTHER_REGION, TODAY, case, child, family
 

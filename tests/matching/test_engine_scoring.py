@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from matching.criteria.soft import CRITERIA, haversine_km
 from matching.engine import prepare_pool, rank, rank_many
-from matching.types import HEALTH_NEEDS, Location, Weights, WishFlag
+from matching.types.inputs import Location, Weights
+from matching.types.vocabulary import HEALTH_NEEDS, WishFlag
 from tests.matching.builders import BRNO, HODONIN, OSTRAVA, PRAHA, TODAY, case, child, family
 
 

@@ -24,7 +24,7 @@ from matching.services import (
     ranking_run,
     register_approached_entries_provider,
 )
-from matching.types import Weights
+from matching.types.inputs import Weights
 from nrp.audit.models import AuditEvent
 from nrp.core.choices import ContactLevel, Role
 from tests.factories import household_with_members, user_with_role

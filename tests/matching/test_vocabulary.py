@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.utils import translation
 
 from matching import reasons as django_reasons
-from matching import types
 from matching.criteria.hard import RULES
 from matching.criteria.labels import LABELS_CS
 from matching.criteria.reasons import TEMPLATES_CS
 from matching.criteria.soft import CRITERIA
 from matching.models import WishFlagChoice
+from matching.types import vocabulary
 from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Sex
 from workflows.applicant_journey.models import RegisterStatus
 
@@ -34,14 +34,14 @@ def test_engine_czech_labels_equal_the_django_choices():
 
 
 def test_engine_vocabularies_equal_the_django_choices():
-    assert set(types.CARE_TYPES) == set(CareType.values)
-    assert set(types.LEGAL_STATUSES) == set(LegalStatus.values)
-    assert set(types.SEXES) == set(Sex.values)
-    assert set(types.HEALTH_NEEDS) == set(HealthNeed.values)
-    assert set(types.ETHNICITIES) == set(Ethnicity.values)
-    assert list(types.CONTACT_ORDER) == list(ContactLevel.values)
-    assert set(types.REGISTER_STATUSES) == set(RegisterStatus.values)
-    assert set(types.WishFlag.ALL) == set(WishFlagChoice.values)
+    assert set(vocabulary.CARE_TYPES) == set(CareType.values)
+    assert set(vocabulary.LEGAL_STATUSES) == set(LegalStatus.values)
+    assert set(vocabulary.SEXES) == set(Sex.values)
+    assert set(vocabulary.HEALTH_NEEDS) == set(HealthNeed.values)
+    assert set(vocabulary.ETHNICITIES) == set(Ethnicity.values)
+    assert list(vocabulary.CONTACT_ORDER) == list(ContactLevel.values)
+    assert set(vocabulary.REGISTER_STATUSES) == set(RegisterStatus.values)
+    assert set(vocabulary.WishFlag.ALL) == set(WishFlagChoice.values)
 
 
 def test_django_reason_messages_are_the_engine_czech_templates():

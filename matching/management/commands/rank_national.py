@@ -21,7 +21,7 @@ from matching import adapter
 from matching.engine import rank
 from matching.models import ChildWishSignals
 from matching.selectors import WAITING_STATUSES
-from matching.types import MatchingInputError
+from matching.types.vocabulary import MatchingInputError
 from workflows.child_mediation.models import ChildCase
 
 

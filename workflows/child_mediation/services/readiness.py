@@ -337,7 +337,7 @@ def family_fit(*, case: ChildCase, entry, today: date) -> Fit:
     today's acceptance profile, built by the matching adapter. Nothing is stored."""
     from matching import adapter
     from matching.engine import prepare_pool, rank
-    from matching.types import MatchingInputError
+    from matching.types.vocabulary import MatchingInputError
 
     open_types = care_types_open(case, today=today)
     profile = dataclasses.replace(adapter.case_profile(case, today=today), care_types_sought=open_types)
