@@ -25,7 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from matching.engine import prepare_pool, rank, rank_many  # noqa: E402
+from matching.engine.pool import prepare_pool
+from matching.engine.ranking import rank, rank_many
 from matching.types.inputs import CaseProfile, ChildProfile, FamilyProfile, Location
 from matching.types.vocabulary import HEALTH_NEEDS, WishFlag
 

@@ -16,7 +16,8 @@ from typing import Any
 
 from django.db import connection
 
-from matching.engine import (
+from matching.engine.explain import explain_scores
+from matching.engine.pool import (
     CARE_BITS,
     CONTACT_INDEX,
     ETHNICITY_BITS,
@@ -24,7 +25,6 @@ from matching.engine import (
     NEED_BITS,
     SEX_BITS,
     FamilyPool,
-    explain_scores,
     pool_from_columns,
 )
 from matching.types.inputs import CaseProfile, ChildProfile, FamilyProfile, Location, Weights

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from matching import adapter
-from matching.engine import ENGINE_VERSION, rank
+from matching.engine.ranking import ENGINE_VERSION, rank
 from matching.models import ChildWishSignals, MatchingWeights, RankedEntry, RankingExclusion, RankingRun, RankingScope
 from matching.permissions import can_edit_weights, can_rank_case
 from matching.selectors import RANKABLE_STATUSES, weights_for_region

@@ -120,7 +120,8 @@ def eligible_counts(inputs: Inputs, cases: list[CaseRow]) -> dict[int, tuple[int
     family busy with an approach for another child still counts (it exists; recruiting is the question).
     """
     from matching.adapter import load_pool, location_of
-    from matching.engine import prepare_pool, rank
+    from matching.engine.pool import prepare_pool
+    from matching.engine.ranking import rank
     from nrp.core.models import Orp
 
     loaded = load_pool(region_id=None, today=inputs.today)

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matching.criteria.hard import RULES, HardRule
-from matching.engine import prepare_pool, rank
+from matching.engine.pool import prepare_pool
+from matching.engine.ranking import rank
 from matching.types.inputs import Weights
 from matching.types.vocabulary import (
     AGE_RANGE_IMPOSSIBLE,

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matching.criteria.soft import CRITERIA, haversine_km
-from matching.engine import prepare_pool, rank, rank_many
+from matching.engine.pool import prepare_pool
+from matching.engine.ranking import rank, rank_many
 from matching.types.inputs import Location, Weights
 from matching.types.vocabulary import HEALTH_NEEDS, WishFlag
 from tests.matching.builders import BRNO, HODONIN, OSTRAVA, PRAHA, TODAY, case, child, family

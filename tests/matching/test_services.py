@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from matching.adapter import PROFILE_MISSING
 from matching.criteria.hard import HardRule
-from matching.engine import ENGINE_VERSION
+from matching.engine.ranking import ENGINE_VERSION
 from matching.models import RANKING_IMMUTABLE, MatchingWeights, RankingRun, RankingScope
 from matching.selectors import ranking_get_for_user, ranking_list_for_case, weights_for_region
 from matching.services import (
@@ -281,7 +281,7 @@ def test_rankings_are_visible_to_the_case_region_and_national_ones_to_who_ran_th
 
 def test_a_stored_family_is_explained_exactly_as_the_engine_explained_it(officer):
     from matching import adapter
-    from matching.engine import rank
+    from matching.engine.ranking import rank
 
     register_family(
         age_min=2, age_max=9, health_needs_experience=["behavioural"], health_needs_accepted=["behavioural"]

@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from matching.adapter import load_pool
-from matching.engine import prepare_pool, rank
+from matching.engine.pool import prepare_pool
+from matching.engine.ranking import rank
 from nrp.stats import compute, compute_children
 from nrp.stats.models import DailySnapshot, StatsAggregate
 from nrp.stats.services import stats_refresh

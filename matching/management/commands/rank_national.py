@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from matching import adapter
-from matching.engine import rank
+from matching.engine.ranking import rank
 from matching.models import ChildWishSignals
 from matching.selectors import WAITING_STATUSES
 from matching.types.vocabulary import MatchingInputError

@@ -336,7 +336,8 @@ def family_fit(*, case: ChildCase, entry, today: date) -> Fit:
     """The engine's hard rules for one family against today's file (ages today, the care types open today) and
     today's acceptance profile, built by the matching adapter. Nothing is stored."""
     from matching import adapter
-    from matching.engine import prepare_pool, rank
+    from matching.engine.pool import prepare_pool
+    from matching.engine.ranking import rank
     from matching.types.vocabulary import MatchingInputError
 
     open_types = care_types_open(case, today=today)

@@ -1,0 +1,151 @@
+"""Czech explanations of one family (built lazily, only for the families someone looks at)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from matching.criteria.reasons import make_reason
+from matching.criteria.soft import (
+    CRITERIA,
+    WISH_MET_THRESHOLD,
+    distance_score,
+    haversine_km,
+)
+from matching.engine.pool import NEED_BITS, FamilyPool, _codes, prepare_pool
+from matching.engine.rules import SCORE_DECIMALS, Radians, _applicable, _case_view, _CaseView, _weight_values
+from matching.types.inputs import CaseProfile, FamilyProfile, Weights
+from matching.types.results import CriterionScore, Reason
+from matching.types.vocabulary import (
+    WishFlag,
+)
+
+
+# --- explanations (only for families someone looks at) ------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Family:
+    """One family of the pool as Python values (what an explanation reads)."""
+
+    age_min: int
+    age_max: int
+    experience: int
+    children_in_household: int
+    waited_days: int
+    lat: float
+    lon: float
+    cos_lat: float
+    has_location: bool
+
+
+def _family_at(pool: FamilyPool, i: int) -> _Family:
+    return _Family(
+        int(pool.age_min[i]),
+        int(pool.age_max[i]),
+        int(pool.experience[i]),
+        int(pool.children_in_household[i]),
+        int(pool.waited_days[i]),
+        float(pool.lat[i]),
+        float(pool.lon[i]),
+        float(pool.cos_lat[i]),
+        bool(pool.has_location[i]),
+    )
+
+
+def _distance_km(a: Radians, row: _Family) -> float:
+    return haversine_km(a[0], a[1], a[2], row.lat, row.lon, row.cos_lat)
+
+
+def _wish_score(flag: str, view: _CaseView, row: _Family) -> float:
+    if flag == WishFlag.OTHER_CHILDREN:
+        return 1.0 if row.children_in_household > 0 else 0.0
+    if flag == WishFlag.ONLY_CHILD:
+        return 1.0 if row.children_in_household == 0 else 0.0
+    if view.home[3] and row.has_location:
+        return distance_score(_distance_km(view.home, row))
+    return 0.0
+
+
+def _criterion_reasons(view: _CaseView, row: _Family, scores: tuple[float, ...]) -> tuple[Reason, ...]:
+    case = view.case
+    ages = view.ages
+    age = make_reason(
+        "age.middle" if scores[0] >= 0.8 else "age.edge", ages=ages, age_min=row.age_min, age_max=row.age_max
+    )
+    if not view.needs_count:
+        experience = make_reason("experience.not_applicable")
+    else:
+        known = view.needs & row.experience
+        unknown = view.needs & ~row.experience
+        if not unknown:
+            experience = make_reason("experience.full", needs=_codes(NEED_BITS, known))
+        elif not known:
+            experience = make_reason("experience.none", needs=_codes(NEED_BITS, unknown))
+        else:
+            experience = make_reason(
+                "experience.partial", known=_codes(NEED_BITS, known), unknown=_codes(NEED_BITS, unknown)
+            )
+    if not view.contact_planned:
+        distance = make_reason("distance.no_contact")
+    elif not view.birth[3]:
+        distance = make_reason("distance.birth_unknown")
+    elif not row.has_location:
+        distance = make_reason("distance.family_unknown")
+    else:
+        distance = make_reason("distance.km", km=round(_distance_km(view.birth, row)), contact=case.contact_plan)
+    waiting = make_reason("waiting.days", days=row.waited_days)
+    if case.wishes:
+        met: list[str] = []
+        unmet: list[str] = []
+        for flag in sorted(case.wishes):
+            (met if _wish_score(flag, view, row) >= WISH_MET_THRESHOLD else unmet).append(flag)
+        wishes = make_reason("wishes.result", met=tuple(met), unmet=tuple(unmet))
+    else:
+        wishes = make_reason("wishes.not_applicable")
+    if row.children_in_household:
+        household = make_reason("household.some", count=row.children_in_household)
+    else:
+        household = make_reason("household.none")
+    return age, experience, distance, waiting, wishes, household
+
+
+def _explain(
+    view: _CaseView,
+    pool: FamilyPool,
+    i: int,
+    s: tuple[float, ...],
+    weight_values: tuple[float, ...],
+    weight_sum: float,
+    applicable: tuple[bool, ...],
+) -> tuple[CriterionScore, ...]:
+    reasons = _criterion_reasons(view, _family_at(pool, i), s)
+    return tuple(
+        [
+            CriterionScore(
+                CRITERIA[k],
+                round(s[k], SCORE_DECIMALS),
+                weight_values[k],
+                weight_values[k] * s[k] / weight_sum,
+                applicable[k],
+                reasons[k],
+            )
+            for k in range(len(CRITERIA))
+        ]
+    )
+
+
+def explain_scores(
+    case: CaseProfile,
+    family: FamilyProfile,
+    scores: Sequence[float],
+    *,
+    today: date,
+    weights: Weights | None = None,
+) -> tuple[CriterionScore, ...]:
+    """The explanation of one ranked family from its stored raw scores (what ``rank`` gave it): the same
+    contributions and reasons as ``rank(...).ranked[i].criteria`` on that day, without ranking again."""
+    view = _case_view(case)
+    applicable = _applicable(view)
+    weight_values = _weight_values(weights or Weights(), applicable)
+    pool = prepare_pool([family], today=today)
+    return _explain(view, pool, 0, tuple(scores), weight_values, sum(weight_values), applicable)
