@@ -288,7 +288,7 @@ class RankedEntry(models.Model):
         {``code``, ``params``, ``text``} (read through ``run.ranked_entries`` so ``run`` is not queried again)."""
         if self.stored_criteria is not None:
             return list(self.stored_criteria)
-        from matching.adapter import stored_entry_criteria
+        from matching.adapter.snapshots import stored_entry_criteria
 
         return stored_entry_criteria(self.run, self)
 

@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from matching import adapter
+from matching.adapter import pools, profiles, snapshots
 from matching.engine.ranking import ENGINE_VERSION, rank
 from matching.models import ChildWishSignals, MatchingWeights, RankedEntry, RankingExclusion, RankingRun, RankingScope
 from matching.permissions import can_edit_weights, can_rank_case
@@ -80,11 +80,11 @@ def ranking_run(
     for check in _preconditions:
         check(child_case, actor, today)
     try:
-        case = adapter.case_profile(child_case, today=today)
+        case = profiles.case_profile(child_case, today=today)
     except MatchingInputError as error:
         raise ValidationError(CASE_WITHOUT_CHILDREN, code="no_children") from error
     weights = weights_for_region(region=child_case.region)
-    loaded = adapter.load_pool(region_id=None if national else child_case.region_id, today=today)
+    loaded = pools.load_pool(region_id=None if national else child_case.region_id, today=today)
     approached = frozenset(int(i) for i in approached_entry_ids)
     result = rank(case, loaded.pool, weights=weights, approached_entry_ids=approached)
 
@@ -96,13 +96,13 @@ def ranking_run(
         scope=RankingScope.NATIONAL if national else RankingScope.REGIONAL,
         created_by=actor,
         ranked_on=today,
-        weights=adapter.weights_json(weights),
+        weights=snapshots.weights_json(weights),
         inputs={
-            "case": adapter.case_snapshot(case),
+            "case": snapshots.case_snapshot(case),
             "approached_entry_ids": sorted(approached),
             "skipped": loaded.skipped,
         },
-        exclusions=adapter.exclusions_json(result),
+        exclusions=snapshots.exclusions_json(result),
         considered_count=result.considered,
         eligible_count=len(result.ranked),
         pool_digest=loaded.pool.digest(),
@@ -118,7 +118,7 @@ def ranking_run(
 _ENTRY_COLUMNS = ("run_id", "rank", "entry_id", "region_id", "total", "waited_days", "family", "scores")
 
 
-def _copy_ranked_entries(run: RankingRun, result: RankingResult, loaded: adapter.LoadedPool) -> None:
+def _copy_ranked_entries(run: RankingRun, result: RankingResult, loaded: pools.LoadedPool) -> None:
     """Write the ranked families with PostgreSQL's COPY: about ten times faster than a multi-row INSERT for
     thousands of rows with a JSON column. Like ``bulk_create`` it sends no model signals (the run's creation is
     the audited event)."""
@@ -131,7 +131,7 @@ def _copy_ranked_entries(run: RankingRun, result: RankingResult, loaded: adapter
         for place, (entry_id, total, waited, scores) in enumerate(
             zip(ranked.entry_ids, ranked.totals, ranked.waited_days, ranked.score_rows(), strict=True), start=1
         ):
-            family = adapter.row_snapshot(loaded.rows[entry_id])
+            family = snapshots.row_snapshot(loaded.rows[entry_id])
             # The explanation is rebuilt from family and scores when a page shows it (RankedEntry.criteria).
             copy.write_row((run.pk, place, entry_id, family["region_id"], total, waited, json.dumps(family), scores))
 

@@ -119,7 +119,8 @@ def eligible_counts(inputs: Inputs, cases: list[CaseRow]) -> dict[int, tuple[int
     The matching engine itself decides (``matching.engine.rank``), on pools of active register entries: a
     family busy with an approach for another child still counts (it exists; recruiting is the question).
     """
-    from matching.adapter import load_pool, location_of
+    from matching.adapter.pools import load_pool
+    from matching.adapter.profiles import location_of
     from matching.engine.pool import prepare_pool
     from matching.engine.ranking import rank
     from nrp.core.models import Orp

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from matching.adapter import PROFILE_MISSING
+from matching.adapter.profiles import PROFILE_MISSING
 from matching.criteria.hard import HardRule
 from matching.engine.ranking import ENGINE_VERSION
 from matching.models import RANKING_IMMUTABLE, MatchingWeights, RankingRun, RankingScope
@@ -280,7 +280,7 @@ def test_rankings_are_visible_to_the_case_region_and_national_ones_to_who_ran_th
 
 
 def test_a_stored_family_is_explained_exactly_as_the_engine_explained_it(officer):
-    from matching import adapter
+    from matching.adapter import pools, profiles, snapshots
     from matching.engine.ranking import rank
 
     register_family(
@@ -293,22 +293,22 @@ def test_a_stored_family_is_explained_exactly_as_the_engine_explained_it(officer
     case.save()
     run = ranking_run(child_case=case, actor=officer, today=TODAY)
     live = rank(
-        adapter.case_profile(case, today=TODAY),
-        adapter.load_pool(region_id=case.region_id, today=TODAY).pool,
+        profiles.case_profile(case, today=TODAY),
+        pools.load_pool(region_id=case.region_id, today=TODAY).pool,
         weights=weights_for_region(region=case.region),
     )
-    assert [row["criteria"] for row in run.results] == [adapter.criteria_json(f) for f in live.ranked]
+    assert [row["criteria"] for row in run.results] == [snapshots.criteria_json(f) for f in live.ranked]
     assert all(not entry.stored_criteria for entry in run.ranked_entries.all())
 
 
 def test_a_prepared_pool_is_reused_until_the_register_changes(officer, django_assert_num_queries):
-    from matching import adapter
+    from matching.adapter import pools
 
     family = register_family(age_min=3, age_max=8)
-    first = adapter.load_pool(region_id=family.region_id, today=TODAY)
-    assert adapter.load_pool(region_id=family.region_id, today=TODAY) is first
+    first = pools.load_pool(region_id=family.region_id, today=TODAY)
+    assert pools.load_pool(region_id=family.region_id, today=TODAY) is first
     family.profile.__class__.objects.filter(pk=family.profile.pk).update(age_max=4)  # same transaction
-    changed = adapter.load_pool(region_id=family.region_id, today=TODAY)
+    changed = pools.load_pool(region_id=family.region_id, today=TODAY)
     assert changed is not first and int(changed.pool.age_max[0]) == 4
     run = ranking_run(child_case=child_case(ages=(6,)), actor=officer, today=TODAY)
     assert run.eligible_count == 0 and run.exclusions["counts"][HardRule.AGE] == 1

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from matching.adapter import load_pool
+from matching.adapter.pools import load_pool
 from matching.engine.pool import prepare_pool
 from matching.engine.ranking import rank
 from nrp.stats import compute, compute_children
@@ -45,7 +45,7 @@ def test_missing_families_are_the_engines_eligible_families(jmk, msk):
     cases = compute_children.waiting_cases(inputs)[:15]
     counts = compute_children.eligible_counts(inputs, cases)
     loaded = load_pool(region_id=None, today=today)
-    from matching.adapter import case_profile
+    from matching.adapter.profiles import case_profile
     from workflows.child_mediation.models import ChildCase
 
     for case in cases:

@@ -17,7 +17,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from matching import adapter
+from matching.adapter import pools, profiles
 from matching.engine.ranking import rank
 from matching.models import ChildWishSignals
 from matching.selectors import WAITING_STATUSES
@@ -46,7 +46,7 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError("Datum zadejte ve formátu RRRR-MM-DD.") from exc
         started = time.perf_counter()
-        loaded = adapter.load_pool(region_id=None, today=today)
+        loaded = pools.load_pool(region_id=None, today=today)
         cases = list(
             ChildCase.objects.filter(status__in=WAITING_STATUSES)
             .select_related("orp", "birth_family_orp")
@@ -63,7 +63,7 @@ class Command(BaseCommand):
         interactive = sys.stderr.isatty()
         for i, child_case in enumerate(cases, start=1):
             try:
-                profile = adapter.case_profile(child_case, today=today, wishes=wishes.get(child_case.pk, ()))
+                profile = profiles.case_profile(child_case, today=today, wishes=wishes.get(child_case.pk, ()))
             except MatchingInputError:
                 skipped += 1
                 continue

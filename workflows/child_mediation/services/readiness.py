@@ -335,15 +335,15 @@ class Fit:
 def family_fit(*, case: ChildCase, entry, today: date) -> Fit:
     """The engine's hard rules for one family against today's file (ages today, the care types open today) and
     today's acceptance profile, built by the matching adapter. Nothing is stored."""
-    from matching import adapter
+    from matching.adapter import profiles
     from matching.engine.pool import prepare_pool
     from matching.engine.ranking import rank
     from matching.types.vocabulary import MatchingInputError
 
     open_types = care_types_open(case, today=today)
-    profile = dataclasses.replace(adapter.case_profile(case, today=today), care_types_sought=open_types)
+    profile = dataclasses.replace(profiles.case_profile(case, today=today), care_types_sought=open_types)
     try:
-        family = adapter.family_profile(entry)
+        family = profiles.family_profile(entry)
     except (MatchingInputError, type(entry).profile.RelatedObjectDoesNotExist) as error:
         return Fit(False, "profile", str(error) if isinstance(error, MatchingInputError) else str(NO_PROFILE))
     result = rank(profile, prepare_pool([family], today=today))
