@@ -14,8 +14,9 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from nrp.api.views import ApiView
-from nrp.stats import presenters, selectors, yearly
+from nrp.stats import selectors, yearly
 from nrp.stats.permissions import may_read_statistics, small_group_threshold
+from nrp.stats.presenters import common
 
 
 class HasStatistics(drf_permissions.BasePermission):
@@ -62,7 +63,7 @@ class DashboardSerializer(serializers.Serializer):
     charts = TableSerializer(many=True)
 
 
-def _table(chart_id: str, title: str, table: presenters.Table, notes=(), warnings=()) -> dict:
+def _table(chart_id: str, title: str, table: common.Table, notes=(), warnings=()) -> dict:
     return {
         "id": chart_id,
         "title": str(title),
@@ -139,5 +140,5 @@ class YearlyApi(ApiView):
         year = request.query_params.get("year") or (years[1] if len(years) > 1 else (years[0] if years else None))
         if year not in years:
             raise NotFound()
-        protector = presenters.Protector(protect=view.protect, threshold=small_group_threshold())
+        protector = common.Protector(protect=view.protect, threshold=small_group_threshold())
         return Response(_table(f"yearly-{year}", year, yearly.yearly_table(data, year, protector)))

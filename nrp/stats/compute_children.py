@@ -11,19 +11,17 @@ from datetime import date, timedelta
 
 import numpy
 
-from nrp.stats.compute import (
+from nrp.stats.compute.common import (
     AVG_MONTH_DAYS,
     FAIRNESS_GROUPS,
     TREND_MONTHS,
     WAITING_STATUSES,
-    CaseRow,
-    Inputs,
     age_on,
-    by_scope,
     last_months,
     months_between,
     summary,
 )
+from nrp.stats.compute.inputs import CaseRow, Inputs, by_scope
 
 # Families that can be matched (the register-state hard rules of the engine decide the rest).
 ACTIVE = "active"

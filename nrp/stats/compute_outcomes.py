@@ -16,17 +16,16 @@ import json
 from collections import Counter
 from datetime import date
 
-from nrp.stats.compute import (
+from nrp.stats.compute.common import (
     PERMANENT_CARE,
     STABILITY_MONTHS,
     WINDOW_MONTHS,
-    Inputs,
     add_months,
-    by_scope,
     last_months,
     month_key,
     summary,
 )
+from nrp.stats.compute.inputs import Inputs, by_scope
 
 CARE_TYPES = ("ADOPTION", "FOSTER", "FOSTER_TEMP", "GUARDIAN")
 FAILED_CODES = ("declined", "lapsed")

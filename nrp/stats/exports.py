@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from nrp.stats.presenters import Table
+from nrp.stats.presenters.common import Table
 
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 import numpy
 from django.db import connection, transaction
 
-from nrp.stats.compute import WAITING_STATUSES, Inputs
+from nrp.stats.compute.common import WAITING_STATUSES
+from nrp.stats.compute.inputs import Inputs
 
 Series = dict[tuple[int, str, str], tuple[numpy.ndarray, numpy.ndarray]]
 

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from django.http import Http404
 
 from nrp.core.models import Orp, Region
-from nrp.stats import permissions, presenters
+from nrp.stats import permissions
 from nrp.stats.models import StatsAggregate
+from nrp.stats.presenters import common
+from nrp.stats.presenters.sections import dashboard
 
 
 @dataclass
@@ -63,12 +65,12 @@ def part_names(*, region_id: int | None) -> dict[int, str]:
     return dict(Orp.objects.filter(region_id=region_id).values_list("pk", "name"))
 
 
-def dashboard_sections(*, view: StatsView) -> tuple[list[presenters.Section], presenters.Protector, dict]:
+def dashboard_sections(*, view: StatsView) -> tuple[list[common.Section], common.Protector, dict]:
     rows = aggregates_for(region_id=view.region_id)
-    protector = presenters.Protector(protect=view.protect, threshold=permissions.small_group_threshold())
+    protector = common.Protector(protect=view.protect, threshold=permissions.small_group_threshold())
     if not rows:
         return [], protector, {}
     view.as_of = next(iter(rows.values())).as_of
     data = {name: row.data for name, row in rows.items()}
-    sections = presenters.dashboard(data, protector, part_names(region_id=view.region_id))
+    sections = dashboard(data, protector, part_names(region_id=view.region_id))
     return sections, protector, data

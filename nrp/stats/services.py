@@ -7,13 +7,15 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from nrp.stats import compute, compute_children, compute_outcomes
+from nrp.stats import compute_children, compute_outcomes
+from nrp.stats.compute import applicants
+from nrp.stats.compute.inputs import Inputs, load_inputs
 from nrp.stats.models import DailySnapshot, StatsAggregate
 
 SECTIONS = ("funnel", "stage_times", "children", "missing", "placements", "outcomes", "fairness", "yearly")
 
 
-def snapshot_write(*, inputs: compute.Inputs) -> int:
+def snapshot_write(*, inputs: Inputs) -> int:
     """Replace the snapshot rows of ``inputs.today`` (idempotent: running twice a day keeps the last)."""
     rows = [DailySnapshot(**row) for row in compute_children.snapshot_rows(inputs)]
     with transaction.atomic():
@@ -22,11 +24,11 @@ def snapshot_write(*, inputs: compute.Inputs) -> int:
     return len(rows)
 
 
-def sections_compute(*, inputs: compute.Inputs) -> dict[str, dict[int | None, dict]]:
+def sections_compute(*, inputs: Inputs) -> dict[str, dict[int | None, dict]]:
     trend = compute_children.trend_from_snapshots(today=inputs.today, region_ids=inputs.region_ids)
     return {
-        "funnel": compute.funnel_section(inputs),
-        "stage_times": compute.stage_times_section(inputs),
+        "funnel": applicants.funnel_section(inputs),
+        "stage_times": applicants.stage_times_section(inputs),
         "children": compute_children.children_section(inputs, trend),
         "missing": compute_children.missing_families_section(inputs),
         "placements": compute_outcomes.placements_section(inputs),
@@ -39,7 +41,7 @@ def sections_compute(*, inputs: compute.Inputs) -> dict[str, dict[int | None, di
 def stats_refresh(*, today: date | None = None, snapshot: bool = True) -> dict[str, int]:
     """Take today's snapshot and recompute every section for every region and the country."""
     today = today or timezone.localdate()
-    inputs = compute.load_inputs(today=today)
+    inputs = load_inputs(today=today)
     written = snapshot_write(inputs=inputs) if snapshot else 0
     sections = sections_compute(inputs=inputs)
     now = timezone.now()
@@ -67,12 +69,14 @@ def synthetic_batch_generate(
     today: date,
 ) -> dict | None:
     """Write a labelled batch of synthetic data once, rebuild the snapshot history, recompute the figures."""
-    from nrp.stats import history, synthetic
+    from nrp.stats import history
     from nrp.stats.models import GeneratedBatch
+    from nrp.stats.synthetic.generator import generate
+    from nrp.stats.synthetic.plan import Plan
 
     if GeneratedBatch.objects.filter(label=label).exists():
         return None
-    plan = synthetic.Plan(
+    plan = Plan(
         regions=regions,
         households=households,
         children=children,
@@ -82,8 +86,8 @@ def synthetic_batch_generate(
         seed=seed,
         label=label,
     )
-    counts = synthetic.generate(plan)
-    inputs = compute.load_inputs(today=today)
+    counts = generate(plan)
+    inputs = load_inputs(today=today)
     counts["snapshot_rows"] = history.backfill_snapshots(
         inputs=inputs, start=history_start, end=today - timedelta(days=1)
     )

@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
 from nrp.core.access import Action, Resource, requires
-from nrp.stats import exports, presenters, selectors, yearly
+from nrp.stats import exports, selectors, yearly
 from nrp.stats.permissions import small_group_threshold
+from nrp.stats.presenters import common
+from nrp.stats.presenters.sections import find_chart
 
 FORMATS = ("csv", "xlsx")
 
@@ -54,7 +56,7 @@ def export(request, chart: str, fmt: str):
         raise Http404
     view = selectors.stats_view_for(user=request.user, requested=request.GET.get("kraj"))
     sections, _protector, _data = selectors.dashboard_sections(view=view)
-    found = presenters.find_chart(sections, chart)
+    found = find_chart(sections, chart)
     if found is None:
         raise Http404
     audit_record(
@@ -89,7 +91,7 @@ def _yearly(request):
     year = request.GET.get("rok") or (years[1] if len(years) > 1 else (years[0] if years else ""))
     if years and year not in years:
         raise Http404
-    protector = presenters.Protector(protect=view.protect, threshold=small_group_threshold())
+    protector = common.Protector(protect=view.protect, threshold=small_group_threshold())
     table = yearly.yearly_table(data, year, protector) if years else None
     return view, years, year, table
 

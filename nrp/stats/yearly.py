@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from nrp import law
 from nrp.core.choices import CareType
-from nrp.stats.presenters import Cell, Protector, Table
+from nrp.stats.presenters.common import Cell, Protector, Table
 
 REMOVAL_LABELS = {
     "removed": law.message(gettext_lazy("vyřazen z evidence (%(law)s)"), law="REGISTER_REMOVAL"),

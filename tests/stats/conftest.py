@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from nrp.core.choices import Role
-from nrp.stats.compute import CaseRow, Inputs
+from nrp.stats.compute.inputs import CaseRow, Inputs
 from tests.factories import user_with_role
 
 

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from nrp.audit.models import AuditAction, AuditEvent
 from nrp.stats.exports import safe_text, table_csv, table_xlsx
-from nrp.stats.presenters import Cell, Table
+from nrp.stats.presenters.common import Cell, Table
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from nrp.stats.compute_children import fairness_section
-from nrp.stats.presenters import COMPARE_MIN, Protector, fairness
+from nrp.stats.presenters.common import COMPARE_MIN, Protector
+from nrp.stats.presenters.outcomes import fairness
 from tests.stats.conftest import case_row, child, inputs
 
 TODAY = date(2026, 12, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from nrp.stats.compute import funnel_section, stage_times_section
+from nrp.stats.compute.applicants import funnel_section, stage_times_section
 from tests.stats.conftest import at, inputs
 
 TODAY = date(2026, 6, 30)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from nrp.stats.compute_outcomes import NO_RANKING, outcomes_section, weights_version_key
-from nrp.stats.presenters import Protector, outcomes
+from nrp.stats.presenters.common import Protector
+from nrp.stats.presenters.outcomes import outcomes
 from tests.stats.conftest import at, case_row, inputs
 
 TODAY = date(2026, 12, 1)

@@ -10,7 +10,8 @@ from django.utils import timezone
 from matching.adapter.pools import load_pool
 from matching.engine.pool import prepare_pool
 from matching.engine.ranking import rank
-from nrp.stats import compute, compute_children
+from nrp.stats import compute_children
+from nrp.stats.compute.inputs import load_inputs
 from nrp.stats.models import DailySnapshot, StatsAggregate
 from nrp.stats.services import stats_refresh
 from tests.stats.conftest import synthetic
@@ -41,7 +42,7 @@ def test_dashboard_queries_are_constant_in_the_size_of_the_data(client, officer,
 def test_missing_families_are_the_engines_eligible_families(jmk, msk):
     synthetic("engine", households=200, children=40, regions=[jmk, msk])
     today = timezone.localdate()
-    inputs = compute.load_inputs(today=today)
+    inputs = load_inputs(today=today)
     cases = compute_children.waiting_cases(inputs)[:15]
     counts = compute_children.eligible_counts(inputs, cases)
     loaded = load_pool(region_id=None, today=today)
