@@ -75,10 +75,10 @@ def accessibility_statement(request):
 
 @login_required
 def my_day(request):
-    """ "Můj den": what needs attention now (nrp/core/dashboard.py), then the apps' overview panels per role."""
+    """ "Můj den": what needs attention now (nrp/core/dashboard/), then the apps' overview panels per role."""
     from django.utils import timezone
 
-    from nrp.core.dashboard import my_day as day_sections
+    from nrp.core.dashboard.my_day import my_day as day_sections
 
     user = request.user
     sections = []

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from nrp.core.choices import CareType
-from nrp.core.dashboard import my_day
+from nrp.core.dashboard.my_day import my_day
 from tests.child_mediation.conftest import propose
 from tests.factories import household_with_members
 from workflows.applicant_journey import services
