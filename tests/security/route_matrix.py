@@ -754,7 +754,7 @@ def materialize(pattern: str) -> str:
     return url.replace("^", "").replace("$", "").replace("\\Z", "")
 
 
-# --- the legal steps on the child's side (workflows/child_mediation/views_legal.py, apis_legal.py) -----------------
+# --- the legal steps on the child's side (workflows/child_mediation/views/legal*.py, apis/legal*.py) -----------------
 # Reading and the child's view / court proceedings: the region's officers and the child's OSPOD; the other records
 # and decisions: the region's officers (the OSPOD 403). Everyone else 403; another region's case 404.
 @sample("child_case_child")

@@ -22,44 +22,61 @@ urlpatterns = [
     path("approaches/<id:pk>/extension/", apis.ApproachExtensionApi.as_view(), name="approach-extension"),
 ]
 
-# The legal steps on the child's side (apis_legal): before matching, evidence of legal freedom, court proceedings,
+# The legal steps on the child's side (apis/legal*.py): before matching, evidence of legal freedom, court proceedings,
 # the re-check at approach, after the court, tasks.
-from workflows.child_mediation import apis_legal  # noqa: E402
+from workflows.child_mediation.apis import (  # noqa: E402
+    legal,
+    legal_after_court,
+    legal_before_matching,
+    legal_court,
+    legal_status,
+    legal_tasks,
+)
 
 CHILD = "children/<id:pk>/children/<id:child_id>"
 urlpatterns += [
-    path("children/<id:pk>/legal/", apis_legal.CaseLegalDetailApi.as_view(), name="child-legal"),
-    path(f"{CHILD}/views/", apis_legal.ChildViewApi.as_view(), name="child-view-create"),
+    path("children/<id:pk>/legal/", legal.CaseLegalDetailApi.as_view(), name="child-legal"),
+    path(f"{CHILD}/views/", legal_before_matching.ChildViewApi.as_view(), name="child-view-create"),
     path(
         f"{CHILD}/assessment-indications/",
-        apis_legal.AssessmentIndicationApi.as_view(),
+        legal_before_matching.AssessmentIndicationApi.as_view(),
         name="child-assessment-indication-create",
     ),
-    path(f"{CHILD}/assessments/", apis_legal.ChildAssessmentApi.as_view(), name="child-assessment-create"),
-    path(f"{CHILD}/adoption-consents/", apis_legal.AdoptionConsentApi.as_view(), name="child-consent-create"),
-    path(f"{CHILD}/waivers/", apis_legal.ReadinessWaiverApi.as_view(), name="child-waiver-create"),
-    path(f"{CHILD}/legal-evidence/", apis_legal.LegalEvidenceApi.as_view(), name="child-evidence-create"),
-    path(f"{CHILD}/not-free/", apis_legal.LegalStatusNotFreeApi.as_view(), name="child-not-free"),
+    path(f"{CHILD}/assessments/", legal_before_matching.ChildAssessmentApi.as_view(), name="child-assessment-create"),
+    path(
+        f"{CHILD}/adoption-consents/", legal_before_matching.AdoptionConsentApi.as_view(), name="child-consent-create"
+    ),
+    path(f"{CHILD}/waivers/", legal_before_matching.ReadinessWaiverApi.as_view(), name="child-waiver-create"),
+    path(f"{CHILD}/legal-evidence/", legal_status.LegalEvidenceApi.as_view(), name="child-evidence-create"),
+    path(f"{CHILD}/not-free/", legal_status.LegalStatusNotFreeApi.as_view(), name="child-not-free"),
     path(
         "legal-evidence/<id:pk>/withdrawal/",
-        apis_legal.LegalEvidenceWithdrawalApi.as_view(),
+        legal_status.LegalEvidenceWithdrawalApi.as_view(),
         name="legal-evidence-withdrawal",
     ),
-    path("children/<id:pk>/approach-skips/", apis_legal.ApproachSkipApi.as_view(), name="child-approach-skip"),
+    path("children/<id:pk>/approach-skips/", legal_status.ApproachSkipApi.as_view(), name="child-approach-skip"),
     path(
-        "children/<id:pk>/adoption-petition/", apis_legal.AdoptionPetitionApi.as_view(), name="child-adoption-petition"
+        "children/<id:pk>/adoption-petition/",
+        legal_after_court.AdoptionPetitionApi.as_view(),
+        name="child-adoption-petition",
     ),
     path(
-        "children/<id:pk>/adoption-decision/", apis_legal.AdoptionDecisionApi.as_view(), name="child-adoption-decision"
+        "children/<id:pk>/adoption-decision/",
+        legal_after_court.AdoptionDecisionApi.as_view(),
+        name="child-adoption-decision",
     ),
-    path("children/<id:pk>/foster-agreement/", apis_legal.FosterAgreementApi.as_view(), name="child-foster-agreement"),
-    path("children/<id:pk>/breakdown/", apis_legal.BreakdownApi.as_view(), name="child-breakdown"),
-    path("court-proceedings/", apis_legal.ProceedingListApi.as_view(), name="court-proceeding-list"),
+    path(
+        "children/<id:pk>/foster-agreement/",
+        legal_after_court.FosterAgreementApi.as_view(),
+        name="child-foster-agreement",
+    ),
+    path("children/<id:pk>/breakdown/", legal_after_court.BreakdownApi.as_view(), name="child-breakdown"),
+    path("court-proceedings/", legal_court.ProceedingListApi.as_view(), name="court-proceeding-list"),
     path(
         "court-proceedings/<id:pk>/child-file-sent/",
-        apis_legal.ChildFileSentApi.as_view(),
+        legal_court.ChildFileSentApi.as_view(),
         name="court-proceeding-file-sent",
     ),
-    path("legal-tasks/", apis_legal.TaskListApi.as_view(), name="legal-task-list"),
-    path("legal-tasks/<id:pk>/done/", apis_legal.TaskDoneApi.as_view(), name="legal-task-done"),
+    path("legal-tasks/", legal_tasks.TaskListApi.as_view(), name="legal-task-list"),
+    path("legal-tasks/<id:pk>/done/", legal_tasks.TaskDoneApi.as_view(), name="legal-task-done"),
 ]

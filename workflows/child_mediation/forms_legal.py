@@ -1,4 +1,4 @@
-"""Forms of the legal steps' screens (``views_legal``); the services re-check every rule."""
+"""Forms of the legal steps' screens (``views/legal*``); the services re-check every rule."""
 
 from __future__ import annotations
 

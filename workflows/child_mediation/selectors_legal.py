@@ -1,4 +1,4 @@
-"""Reads of the legal steps for the screens and the API (``views_legal``, ``apis_legal``): one summary of a case.
+"""Reads of the legal steps for the screens and the API (``views/legal*``, ``apis/legal*``): one summary of a case.
 
 The caller has checked that the user may read the case (``legal.READ_LEGAL``); nothing here writes.
 """

@@ -25,31 +25,31 @@ urlpatterns = [
     path("osloveni/<int:pk>/prodlouzeni/", views.approach_extend, name="approach_extend"),
 ]
 
-# The legal steps on the child's side (views_legal): before matching, legal status with evidence, court
+# The legal steps on the child's side (views/legal*.py): before matching, legal status with evidence, court
 # proceedings and the child's file, the re-check at approach, after the court, tasks.
-from workflows.child_mediation import views_legal  # noqa: E402
+from workflows.child_mediation.views import legal, legal_after_court, legal_court, legal_records, legal_tasks  # noqa: E402
 
 urlpatterns += [
-    path("<int:pk>/pravni-kroky/", views_legal.case_legal, name="legal"),
-    path("<int:pk>/dite/<int:child_id>/nazor/", views_legal.child_view_new, name="child_view"),
-    path("<int:pk>/dite/<int:child_id>/posouzeni/", views_legal.child_assessment_new, name="child_assessment"),
+    path("<int:pk>/pravni-kroky/", legal.case_legal, name="legal"),
+    path("<int:pk>/dite/<int:child_id>/nazor/", legal_records.child_view_new, name="child_view"),
+    path("<int:pk>/dite/<int:child_id>/posouzeni/", legal_records.child_assessment_new, name="child_assessment"),
     path(
         "<int:pk>/dite/<int:child_id>/duvod-posouzeni/",
-        views_legal.assessment_indication_new,
+        legal_records.assessment_indication_new,
         name="assessment_indication",
     ),
-    path("<int:pk>/dite/<int:child_id>/souhlas/", views_legal.adoption_consent_new, name="adoption_consent"),
-    path("<int:pk>/dite/<int:child_id>/upusteni/", views_legal.readiness_waiver_new, name="readiness_waiver"),
-    path("<int:pk>/dite/<int:child_id>/pravni-volnost/", views_legal.legal_evidence_new, name="legal_evidence"),
-    path("<int:pk>/dite/<int:child_id>/nevolne/", views_legal.legal_status_not_free, name="legal_status_not_free"),
-    path("doklad/<int:pk>/pozbyl-ucinku/", views_legal.legal_evidence_withdraw, name="legal_evidence_withdraw"),
-    path("<int:pk>/preskocit/<int:entry_id>/", views_legal.approach_skip, name="approach_skip"),
-    path("rizeni/", views_legal.proceedings, name="proceedings"),
-    path("rizeni/<int:pk>/spis-odeslan/", views_legal.proceeding_file_sent, name="proceeding_file_sent"),
-    path("<int:pk>/navrh-osvojeni/", views_legal.adoption_petition, name="adoption_petition"),
-    path("<int:pk>/osvojeni/", views_legal.adoption_decision, name="adoption_decision"),
-    path("<int:pk>/dohoda-pp/", views_legal.foster_agreement, name="foster_agreement_legal"),
-    path("<int:pk>/rozpad/", views_legal.placement_breakdown, name="placement_breakdown"),
-    path("ukoly/", views_legal.tasks, name="legal_tasks"),
-    path("ukoly/<int:pk>/splneno/", views_legal.task_done, name="legal_task_done"),
+    path("<int:pk>/dite/<int:child_id>/souhlas/", legal_records.adoption_consent_new, name="adoption_consent"),
+    path("<int:pk>/dite/<int:child_id>/upusteni/", legal_records.readiness_waiver_new, name="readiness_waiver"),
+    path("<int:pk>/dite/<int:child_id>/pravni-volnost/", legal_records.legal_evidence_new, name="legal_evidence"),
+    path("<int:pk>/dite/<int:child_id>/nevolne/", legal_records.legal_status_not_free, name="legal_status_not_free"),
+    path("doklad/<int:pk>/pozbyl-ucinku/", legal_records.legal_evidence_withdraw, name="legal_evidence_withdraw"),
+    path("<int:pk>/preskocit/<int:entry_id>/", legal_records.approach_skip, name="approach_skip"),
+    path("rizeni/", legal_court.proceedings, name="proceedings"),
+    path("rizeni/<int:pk>/spis-odeslan/", legal_court.proceeding_file_sent, name="proceeding_file_sent"),
+    path("<int:pk>/navrh-osvojeni/", legal_after_court.adoption_petition, name="adoption_petition"),
+    path("<int:pk>/osvojeni/", legal_after_court.adoption_decision, name="adoption_decision"),
+    path("<int:pk>/dohoda-pp/", legal_after_court.foster_agreement, name="foster_agreement_legal"),
+    path("<int:pk>/rozpad/", legal_after_court.placement_breakdown, name="placement_breakdown"),
+    path("ukoly/", legal_tasks.tasks, name="legal_tasks"),
+    path("ukoly/<int:pk>/splneno/", legal_tasks.task_done, name="legal_task_done"),
 ]

@@ -11,7 +11,9 @@ Out of scope answers 404 (existence is not revealed). Reading a case, a conferen
 Writes go through the services, so the process (viewflow) and the audit trail move exactly as from the screens.
 
 One module per resource: ``children`` (the register, a child's file, OSPOD's proposal), ``case_actions``
-(register, close, escalate), ``conferences``, ``minutes``, ``approaches``; ``common`` holds what they share.
+(register, close, escalate), ``conferences``, ``minutes``, ``approaches``; the legal steps ``legal`` (the summary and
+the base view), ``legal_before_matching``, ``legal_status``, ``legal_court``, ``legal_after_court``, ``legal_tasks``;
+``common`` holds what they share.
 """
 
 from workflows.child_mediation.apis.approaches import (

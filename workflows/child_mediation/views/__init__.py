@@ -2,8 +2,9 @@
 
 One module per part of the work: ``register`` (the register, the national search, a child's file, home-page
 panels), ``proposal`` (OSPOD proposes a child), ``case_actions`` (the regional office's decisions),
-``conferences`` (conferences and minutes), ``approaches`` (approaching families); ``common`` holds the role
-gates and the one body of an action.
+``conferences`` (conferences and minutes), ``approaches`` (approaching families); the legal steps on the child's
+side: ``legal`` (the case's legal page), ``legal_records``, ``legal_court``, ``legal_after_court``, ``legal_tasks``
+(``legal_common`` holds what they share); ``common`` holds the role gates and the one body of an action.
 """
 
 from workflows.child_mediation.views.approaches import approach_answer, approach_extend, approach_start
