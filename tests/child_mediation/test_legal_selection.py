@@ -14,7 +14,7 @@ from nrp.core.exceptions import ForbiddenError
 from workflows.child_mediation import services
 from workflows.child_mediation.legal import ApproachSkip, LegalStepRefused, LegalTask, TaskKind
 from workflows.child_mediation.models import Approach, ApproachStatus
-from workflows.child_mediation.services import readiness
+from workflows.child_mediation.services import approach_check
 
 from .conftest import child_data, held_conference, make_entry, propose
 
@@ -65,10 +65,10 @@ def test_selection_24_a_birthday_takes_the_child_out_of_the_familys_range(ospod_
     profile.age_max = 3
     profile.save(update_fields=["age_max"])
     held_conference(case, officer, [family])
-    assert readiness.family_fit(case=case, entry=family, today=TODAY).fits
+    assert approach_check.family_fit(case=case, entry=family, today=TODAY).fits
     birthday = born + timedelta(days=1)
     birthday = date(birthday.year + 4, birthday.month, birthday.day)
-    assert readiness.family_fit(case=case, entry=family, today=birthday).rule == "age"
+    assert approach_check.family_fit(case=case, entry=family, today=birthday).rule == "age"
 
 
 def test_selection_24_unfit_family_is_skipped_only_with_the_officers_recorded_confirmation(ospod_worker, officer):
@@ -77,9 +77,9 @@ def test_selection_24_unfit_family_is_skipped_only_with_the_officers_recorded_co
     held_conference(case, officer, [first, second])
     narrow_to_small_girls(first)
     with pytest.raises(LegalStepRefused) as exc:
-        readiness.approach_skip_confirm(case=case, entry=first, officer=officer, note="  ")
+        approach_check.approach_skip_confirm(case=case, entry=first, officer=officer, note="  ")
     assert exc.value.code == "required"
-    skip = readiness.approach_skip_confirm(
+    skip = approach_check.approach_skip_confirm(
         case=case, entry=first, officer=officer, note="Rodina potvrdila, že hledá jen malou dívku."
     )
     assert (skip.rule, skip.confirmed_by, skip.entry) == ("age", officer, first)
@@ -93,10 +93,10 @@ def test_selection_24_a_family_that_fits_cannot_be_skipped(ospod_worker, officer
     first, second = make_entry(), make_entry()
     held_conference(case, officer, [first, second])
     with pytest.raises(LegalStepRefused) as exc:
-        readiness.approach_skip_confirm(case=case, entry=first, officer=officer, note="Raději druhou.")
+        approach_check.approach_skip_confirm(case=case, entry=first, officer=officer, note="Raději druhou.")
     assert exc.value.code == "family_fits"
     with pytest.raises(LegalStepRefused) as exc:
-        readiness.approach_skip_confirm(case=case, entry=second, officer=officer, note="Není na řadě.")
+        approach_check.approach_skip_confirm(case=case, entry=second, officer=officer, note="Není na řadě.")
     assert exc.value.code == "not_next_family"
     assert not ApproachSkip.objects.exists()
 
@@ -108,7 +108,7 @@ def test_selection_24_only_the_childs_officer_confirms_a_skip(ospod_worker, offi
     narrow_to_small_girls(first)
     for outsider in (ospod_worker, other_officer):
         with pytest.raises(ForbiddenError):
-            readiness.approach_skip_confirm(case=case, entry=first, officer=outsider, note="x")
+            approach_check.approach_skip_confirm(case=case, entry=first, officer=outsider, note="x")
 
 
 def test_selection_24_automatic_next_approach_stops_with_a_task_for_an_unfit_family(ospod_worker, officer):
@@ -123,7 +123,7 @@ def test_selection_24_automatic_next_approach_stops_with_a_task_for_an_unfit_fam
     assert approach.status == ApproachStatus.DECLINED
     task = LegalTask.objects.get(case=case, kind=TaskKind.APPROACH_STOPPED, done_on__isnull=True)
     assert "nevyhovuje" in task.note
-    readiness.approach_skip_confirm(case=case, entry=second, officer=officer, note="Ověřeno s rodinou.")
+    approach_check.approach_skip_confirm(case=case, entry=second, officer=officer, note="Ověřeno s rodinou.")
     task.refresh_from_db()
     assert task.done_on is not None
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from nrp.core.choices import CareType, LegalStatus
 from workflows.child_mediation import deadlines, services
 from workflows.child_mediation.legal import LegalStepRefused
-from workflows.child_mediation.services import child_records, readiness
+from workflows.child_mediation.services import approach_check, child_records, readiness
 
 from .conftest import child_data, make_entry, make_ready, propose
 
@@ -53,11 +53,11 @@ def test_legally_free_foster_search_runs_while_adoption_waits_for_evidence(ospod
     case = make_ready(not_free_case(ospod_worker, officer), officer)
     adoption_only = make_entry(care_types=(CareType.ADOPTION,))
     foster = make_entry(care_types=(CareType.FOSTER,))
-    assert readiness.family_fit(case=case, entry=foster, today=TODAY).fits
-    refused = readiness.family_fit(case=case, entry=adoption_only, today=TODAY)
+    assert approach_check.family_fit(case=case, entry=foster, today=TODAY).fits
+    refused = approach_check.family_fit(case=case, entry=adoption_only, today=TODAY)
     assert not refused.fits and refused.rule in {"care_type", "legal_status_care_type"}
     evidence(case.children.get(), officer)
-    assert readiness.family_fit(case=case, entry=adoption_only, today=TODAY).fits
+    assert approach_check.family_fit(case=case, entry=adoption_only, today=TODAY).fits
 
 
 def test_legally_free_declared_without_evidence_refuses_ranking(ospod_worker, officer):

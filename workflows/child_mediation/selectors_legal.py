@@ -25,7 +25,7 @@ from workflows.child_mediation.legal import (
     ReadinessWaiver,
 )
 from workflows.child_mediation.models import Child, ChildCase, Placement
-from workflows.child_mediation.services import readiness
+from workflows.child_mediation.services import approach_check, readiness
 
 
 @dataclass
@@ -104,7 +104,7 @@ def case_legal(case: ChildCase, *, today: date, with_next_family: bool = False) 
         summary.foster_agreement = FosterAgreement.objects.filter(placement=placement).first()
         summary.breakdown = PlacementBreakdown.objects.filter(placement=placement).first()
     if with_next_family:
-        summary.next_family = readiness.next_family_check(case=case, today=today)
+        summary.next_family = approach_check.next_family_check(case=case, today=today)
     return summary
 
 

@@ -15,7 +15,7 @@ from workflows.child_mediation.legal import (
     LegalFreedomEvidence,
     Parent,
 )
-from workflows.child_mediation.services import child_records, readiness
+from workflows.child_mediation.services import approach_check, child_records
 
 
 # --- legal status with evidence -------------------------------------------------------------------------------------
@@ -130,5 +130,5 @@ class ApproachSkipApi(CaseLegalApi):
         if entry is None:
             raise NotFound()
         with service_errors():
-            readiness.approach_skip_confirm(case=case, entry=entry, officer=request.user, note=data["note"])
+            approach_check.approach_skip_confirm(case=case, entry=entry, officer=request.user, note=data["note"])
         return self.answer(case)

@@ -22,9 +22,9 @@ from workflows.child_mediation.models import (
     ConferenceMinutes,
     ReminderKind,
 )
+from workflows.child_mediation.services.approach_check import approach_guard, skipped_entry_ids
 from workflows.child_mediation.services.cases import resume_search_status
 from workflows.child_mediation.services.common import audit, lock_case, refusal, remind, require_officer
-from workflows.child_mediation.services.readiness import approach_guard, skipped_entry_ids
 
 APPROACH_ALREADY_ACTIVE = _("Pro toto dítě už je oslovena jiná rodina; počkejte na její odpověď.")
 NO_SIGNED_MINUTES = _("Rodiny lze oslovovat až podle podepsaného zápisu z případové konference.")
@@ -55,8 +55,8 @@ def latest_signed_minutes(case: ChildCase) -> ConferenceMinutes | None:
 def next_entry_to_approach(case: ChildCase, minutes: ConferenceMinutes) -> tuple[int, ApplicantRegisterEntry] | None:
     """The first family on the conference's list not yet approached for this child and free to be approached.
 
-    A family the officer skipped because it no longer fits the child (``readiness.approach_skip_confirm``) counts as
-    tried."""
+    A family the officer skipped because it no longer fits the child (``approach_check.approach_skip_confirm``)
+    counts as tried."""
     tried = set(Approach.objects.filter(case=case).values_list("entry_id", flat=True)) | skipped_entry_ids(case)
     busy = set(
         Approach.objects.filter(status__in=ACTIVE_APPROACH_STATUSES)
@@ -86,9 +86,9 @@ def approach_start_next(
     The case row is locked FOR UPDATE, and a partial unique index allows one active approach per case and per
     family, so two officers clicking at once never approach two families for the same child.
 
-    Before the notice ``readiness.approach_guard`` checks the child's file (view, assessment, consent, evidence) and
-    re-checks the family's fit today; an officer is refused with the reason, the ``automatic`` next approach (after
-    a decline or a lapse) stops with a task for the officers instead and returns None.
+    Before the notice ``approach_check.approach_guard`` checks the child's file (view, assessment, consent,
+    evidence) and re-checks the family's fit today; an officer is refused with the reason, the ``automatic`` next
+    approach (after a decline or a lapse) stops with a task for the officers instead and returns None.
     """
     case = lock_case(case)
     require_officer(officer, case)

@@ -12,7 +12,7 @@ from nrp.core.web import out_of_scope, policy_required, submit
 from workflows.child_mediation import forms_legal as forms
 from workflows.child_mediation import legal
 from workflows.child_mediation.legal import LegalFreedomEvidence
-from workflows.child_mediation.services import child_records, readiness
+from workflows.child_mediation.services import approach_check, child_records
 from workflows.child_mediation.views.legal_common import (
     case_or_404,
     child_or_404,
@@ -158,12 +158,12 @@ def approach_skip(request: HttpRequest, pk: int, entry_id: int) -> HttpResponse:
     entry = ApplicantRegisterEntry.objects.filter(pk=entry_id).first()
     if entry is None or minutes is None or entry.pk not in minutes.approach_order:
         out_of_scope(request, object_type="applicant_journey.applicantregisterentry", object_id=entry_id)
-    fit = readiness.family_fit(case=case, entry=entry, today=timezone.localdate())
+    fit = approach_check.family_fit(case=case, entry=entry, today=timezone.localdate())
     form = forms.SkipForm(request.POST or None)
     done = submit(
         request,
         form,
-        lambda data: readiness.approach_skip_confirm(case=case, entry=entry, officer=request.user, **data),
+        lambda data: approach_check.approach_skip_confirm(case=case, entry=entry, officer=request.user, **data),
         success=_("Rodina č. %(n)s byla přeskočena; můžete oslovit další rodinu.") % {"n": entry.pk},
         redirect_to=legal_url(case),
     )
