@@ -79,7 +79,7 @@ def make_ready(case, officer, *, today: date | None = None):
     """Record what the law asks on the file before matching, for every child of ``case`` (idempotent): the child's
     view (CHILD_VIEW), the expert assessment where needed (CHILD_ASSESSMENT), the consent of a child of 12+ sought
     for adoption (CHILD_CONSENT_12) and, for a child led as legally free, the evidence (LEGALLY_FREE)."""
-    from workflows.child_mediation.legal import ChildAssessment, ChildView, LegalFreedomEvidence
+    from workflows.child_mediation.legal.file_records import ChildAssessment, ChildView, LegalFreedomEvidence
     from workflows.child_mediation.services import child_records, readiness
 
     today = today or timezone.localdate()

@@ -17,7 +17,10 @@ from tests.api.conftest import assert_problem
 from tests.factories import OrganisationFactory
 from workflows.applicant_journey.models import RegisterStatus
 from workflows.child_mediation import deadlines, services
-from workflows.child_mediation.legal import FosterAgreement, LegalStepRefused, LegalTask, PlacementBreakdown, TaskKind
+from workflows.child_mediation.legal.aftercare_records import FosterAgreement, PlacementBreakdown
+from workflows.child_mediation.legal.policies import LegalStepRefused
+from workflows.child_mediation.legal.proceedings import LegalTask
+from workflows.child_mediation.legal.vocabulary import TaskKind
 from workflows.child_mediation.services import aftercare
 
 from .conftest import child_data, held_conference, make_entry, propose

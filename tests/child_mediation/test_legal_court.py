@@ -14,7 +14,9 @@ from django.utils import timezone
 from nrp.core.exceptions import ForbiddenError
 from tests.api.conftest import assert_problem
 from tests.factories import orp
-from workflows.child_mediation.legal import CourtProceeding, LegalStepRefused, LegalTask, TaskKind
+from workflows.child_mediation.legal.policies import LegalStepRefused
+from workflows.child_mediation.legal.proceedings import CourtProceeding, LegalTask
+from workflows.child_mediation.legal.vocabulary import TaskKind
 from workflows.child_mediation.services import court, legal_tasks
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,12 @@ from django.utils import timezone
 from nrp.core.choices import CareType, LegalStatus
 from tests.api.conftest import assert_problem
 from workflows.child_mediation import services
-from workflows.child_mediation.legal import AdoptionConsent, ChildAssessment, ChildView, LegalFreedomEvidence
+from workflows.child_mediation.legal.file_records import (
+    AdoptionConsent,
+    ChildAssessment,
+    ChildView,
+    LegalFreedomEvidence,
+)
 
 from .conftest import child_data, held_conference, make_entry, propose
 

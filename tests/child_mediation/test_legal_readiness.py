@@ -15,7 +15,7 @@ from nrp.core.choices import CareType, LegalStatus, Role, Sex
 from nrp.core.exceptions import ForbiddenError
 from tests.factories import user_with_role
 from workflows.child_mediation import services
-from workflows.child_mediation.legal import LegalStepRefused
+from workflows.child_mediation.legal.policies import LegalStepRefused
 from workflows.child_mediation.services import child_records, readiness
 
 from .conftest import child_data, held_conference, make_entry, make_ready, propose

@@ -12,7 +12,10 @@ from django.utils import timezone
 from nrp.core.choices import CareType, LegalStatus, Sex
 from nrp.core.exceptions import ForbiddenError
 from workflows.child_mediation import services
-from workflows.child_mediation.legal import ApproachSkip, LegalStepRefused, LegalTask, TaskKind
+from workflows.child_mediation.legal.policies import LegalStepRefused
+from workflows.child_mediation.legal.proceedings import LegalTask
+from workflows.child_mediation.legal.skips import ApproachSkip
+from workflows.child_mediation.legal.vocabulary import TaskKind
 from workflows.child_mediation.models import Approach, ApproachStatus
 from workflows.child_mediation.services import approach_check
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from nrp.core.choices import CareType, LegalStatus
 from workflows.child_mediation import deadlines, services
-from workflows.child_mediation.legal import LegalStepRefused
+from workflows.child_mediation.legal.policies import LegalStepRefused
 from workflows.child_mediation.services import approach_check, child_records, readiness
 
 from .conftest import child_data, make_entry, make_ready, propose

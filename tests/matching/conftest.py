@@ -95,7 +95,12 @@ def record_readiness(case: ChildCase) -> None:
     """Test data: the records ``readiness.require_ready`` looks for, written as rows (no audit trail)."""
     from django.contrib.auth import get_user_model
 
-    from workflows.child_mediation.legal import AdoptionConsent, ChildAssessment, ChildView, LegalFreedomEvidence
+    from workflows.child_mediation.legal.file_records import (
+        AdoptionConsent,
+        ChildAssessment,
+        ChildView,
+        LegalFreedomEvidence,
+    )
 
     recorder, _ = get_user_model().objects.get_or_create(email="recorder@test.nrp.example")
     for child in case.children.all():

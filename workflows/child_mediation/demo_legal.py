@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from nrp.core.choices import LegalStatus
-from workflows.child_mediation import legal
+from workflows.child_mediation.legal import citations
 from workflows.child_mediation.models import ChildCase
 from workflows.child_mediation.services import child_records, readiness
 
@@ -20,7 +20,7 @@ def seed_legal_records(*, case: ChildCase, officer, today: date) -> None:
         return
     for child in case.children.all():
         age = child.age_on(today)
-        if age < legal.WAIVER_UNDER_AGE and not case.wishes:
+        if age < citations.WAIVER_UNDER_AGE and not case.wishes:
             child_records.readiness_waiver_record(
                 child=child, actor=officer, reason="Malé dítě: názor nelze zjistit; pozorováno v péči pěstounky."
             )

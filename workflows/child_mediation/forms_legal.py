@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nrp.core.choices import OrganisationKind
 from nrp.core.models import Organisation, Orp
-from workflows.child_mediation.legal import (
+from workflows.child_mediation.legal.vocabulary import (
     INDICATION_CHOICES,
     AssessmentKind,
     BreakdownInitiator,

@@ -74,7 +74,7 @@ def closed_cases(cutoff: datetime):
 
 def anonymise_child_case(case) -> None:
     """Blank the child identity and free texts of ``case``; the case and its statistics stay."""
-    from workflows.child_mediation.legal import anonymise_legal_records
+    from workflows.child_mediation.legal.aftercare_records import anonymise_legal_records
     from workflows.child_mediation.models import CaseFlags
 
     for child in case.children.all():

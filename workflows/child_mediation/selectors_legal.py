@@ -11,19 +11,17 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from nrp.core.choices import Role
-from workflows.child_mediation.legal import (
+from workflows.child_mediation.legal.aftercare_records import FosterAgreement, PlacementBreakdown, PreAdoptiveCare
+from workflows.child_mediation.legal.citations import WAIVER_UNDER_AGE
+from workflows.child_mediation.legal.file_records import (
     AdoptionConsent,
-    ApproachSkip,
     ChildAssessment,
     ChildView,
-    CourtProceeding,
-    FosterAgreement,
     LegalFreedomEvidence,
-    LegalTask,
-    PlacementBreakdown,
-    PreAdoptiveCare,
     ReadinessWaiver,
 )
+from workflows.child_mediation.legal.proceedings import CourtProceeding, LegalTask
+from workflows.child_mediation.legal.skips import ApproachSkip
 from workflows.child_mediation.models import Child, ChildCase, Placement
 from workflows.child_mediation.services import approach_check, readiness
 
@@ -78,7 +76,7 @@ def child_legal(child: Child, case: ChildCase, *, today: date) -> ChildLegal:
         consent_needed=readiness.consent_needed(child, case, today=today),
         consent=readiness.latest(AdoptionConsent, child),
         waiver=readiness.waiver_in_force(child, today=today),
-        waiver_possible=child.age_on(today) < readiness.legal.WAIVER_UNDER_AGE,
+        waiver_possible=child.age_on(today) < WAIVER_UNDER_AGE,
         evidence=list(LegalFreedomEvidence.objects.filter(child=child).order_by("act_date", "pk")),
         freedom=readiness.freedom(child, today=today),
         adoption_open=readiness.adoption_open(child, case, today=today),

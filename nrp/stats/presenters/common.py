@@ -76,7 +76,7 @@ COMPARE_MIN = 10
 
 def _reason_label(code: str) -> str:
     """A breakdown's coded reason, or (before breakdowns were recorded) the case's closure reason."""
-    from workflows.child_mediation.legal import BreakdownReason
+    from workflows.child_mediation.legal.vocabulary import BreakdownReason
 
     for vocabulary in (BreakdownReason, ClosureReason):
         if code in vocabulary.values:

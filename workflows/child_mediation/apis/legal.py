@@ -23,8 +23,9 @@ from nrp.api.permissions import PolicyPermission
 from nrp.api.views import ApiView
 from nrp.audit.services import audit_read
 from nrp.core.choices import CareType, LegalStatus
-from workflows.child_mediation import legal, selectors_legal
-from workflows.child_mediation.legal import (
+from workflows.child_mediation import selectors_legal
+from workflows.child_mediation.legal import policies
+from workflows.child_mediation.legal.vocabulary import (
     AssessmentKind,
     BreakdownReason,
     ConsentDecision,
@@ -226,7 +227,7 @@ class CaseLegalApi(ApiView):
     """A view on one case under ``policy`` (role: 403; scope: 404)."""
 
     permission_classes = [PolicyPermission]
-    policy = legal.READ_LEGAL
+    policy = policies.READ_LEGAL
 
     def scoped_case(self, pk: int) -> ChildCase:
         case = ChildCase.objects.select_related("region", "orp").filter(pk=pk).first()

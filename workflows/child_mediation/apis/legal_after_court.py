@@ -9,18 +9,15 @@ from rest_framework.exceptions import NotFound
 from nrp.api.problems import service_errors
 from nrp.api.serializers import StrictSerializer
 from nrp.core.models import Organisation
-from workflows.child_mediation import legal
 from workflows.child_mediation.apis.legal import TAGS, CaseLegalApi, CaseLegalSerializer, _renamed
-from workflows.child_mediation.legal import (
-    BreakdownInitiator,
-    BreakdownReason,
-)
+from workflows.child_mediation.legal import policies
+from workflows.child_mediation.legal.vocabulary import BreakdownInitiator, BreakdownReason
 from workflows.child_mediation.services import aftercare
 
 
 # --- after the court ------------------------------------------------------------------------------------------------
 class PlacementApi(CaseLegalApi):
-    policy = legal.RECORD_OFFICER
+    policy = policies.RECORD_OFFICER
 
     def scoped_placement(self, pk: int):
         case = self.scoped_case(pk)

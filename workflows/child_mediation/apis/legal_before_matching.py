@@ -7,9 +7,9 @@ from rest_framework import serializers
 
 from nrp.api.problems import service_errors
 from nrp.api.serializers import StrictSerializer
-from workflows.child_mediation import legal
 from workflows.child_mediation.apis.legal import TAGS, CaseLegalApi, CaseLegalSerializer, _renamed
-from workflows.child_mediation.legal import (
+from workflows.child_mediation.legal import policies
+from workflows.child_mediation.legal.vocabulary import (
     INDICATION_CHOICES,
     AssessmentKind,
     ConsentDecision,
@@ -23,7 +23,7 @@ from workflows.child_mediation.services import child_records
 class ChildViewApi(CaseLegalApi):
     """Názor dítěte (§ 8 odst. 2): jak, kým a slovy dítěte. / The child's view: how, by whom, in its words."""
 
-    policy = legal.RECORD_VIEW
+    policy = policies.RECORD_VIEW
 
     class InputSerializer(StrictSerializer):
         class Meta:
@@ -54,7 +54,7 @@ class ChildViewApi(CaseLegalApi):
 class AssessmentIndicationApi(CaseLegalApi):
     """Doporučení lékaře nebo jiné okolnosti: posouzení dítěte je potřeba. / The assessment is needed."""
 
-    policy = legal.RECORD_VIEW
+    policy = policies.RECORD_VIEW
 
     class InputSerializer(StrictSerializer):
         class Meta:
@@ -81,7 +81,7 @@ class AssessmentIndicationApi(CaseLegalApi):
 class ChildAssessmentApi(CaseLegalApi):
     """Odborné posouzení dítěte (krajský úřad). / The child's expert assessment (regional officers)."""
 
-    policy = legal.RECORD_OFFICER
+    policy = policies.RECORD_OFFICER
 
     class InputSerializer(StrictSerializer):
         class Meta:
@@ -111,7 +111,7 @@ class ChildAssessmentApi(CaseLegalApi):
 class AdoptionConsentApi(CaseLegalApi):
     """Souhlas dítěte od 12 let s osvojením (§ 806 OZ). / A child of 12+ and adoption (civil code §806)."""
 
-    policy = legal.RECORD_OFFICER
+    policy = policies.RECORD_OFFICER
 
     class InputSerializer(StrictSerializer):
         class Meta:
@@ -139,7 +139,7 @@ class AdoptionConsentApi(CaseLegalApi):
 class ReadinessWaiverApi(CaseLegalApi):
     """Malé dítě: upustit od názoru a posouzení se zdůvodněním. / An infant: waive the view and assessment."""
 
-    policy = legal.DECIDE_OFFICER
+    policy = policies.DECIDE_OFFICER
 
     class InputSerializer(StrictSerializer):
         class Meta:

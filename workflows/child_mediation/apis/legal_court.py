@@ -10,12 +10,11 @@ from rest_framework.response import Response
 from nrp.api.problems import service_errors
 from nrp.api.serializers import StrictSerializer
 from nrp.core.models import Orp
-from workflows.child_mediation import legal, selectors_legal
+from workflows.child_mediation import selectors_legal
 from workflows.child_mediation.apis.legal import TAGS, CaseLegalApi, LegalProceedingSerializer, _renamed
-from workflows.child_mediation.legal import (
-    CourtProceeding,
-    ProceedingKind,
-)
+from workflows.child_mediation.legal import policies
+from workflows.child_mediation.legal.proceedings import CourtProceeding
+from workflows.child_mediation.legal.vocabulary import ProceedingKind
 from workflows.child_mediation.models import ChildCase
 from workflows.child_mediation.services import court
 
@@ -25,7 +24,7 @@ from workflows.child_mediation.services import court
 class ProceedingListApi(CaseLegalApi):
     """Soudní řízení, která mohou dítě svěřit mimo rodinu, a spis dítěte (§ 21). / Court proceedings."""
 
-    policy = legal.RECORD_PROCEEDING
+    policy = policies.RECORD_PROCEEDING
 
     class InputSerializer(StrictSerializer):
         class Meta:
@@ -68,7 +67,7 @@ class ProceedingListApi(CaseLegalApi):
 class ChildFileSentApi(CaseLegalApi):
     """Spis dítěte k řízení odeslán (s případem dítěte). / The child's file was sent (with the case)."""
 
-    policy = legal.RECORD_PROCEEDING
+    policy = policies.RECORD_PROCEEDING
 
     class InputSerializer(StrictSerializer):
         class Meta:

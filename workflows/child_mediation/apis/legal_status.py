@@ -8,13 +8,10 @@ from rest_framework.exceptions import NotFound
 
 from nrp.api.problems import service_errors
 from nrp.api.serializers import StrictSerializer
-from workflows.child_mediation import legal
 from workflows.child_mediation.apis.legal import TAGS, CaseLegalApi, CaseLegalSerializer, _renamed
-from workflows.child_mediation.legal import (
-    EvidenceKind,
-    LegalFreedomEvidence,
-    Parent,
-)
+from workflows.child_mediation.legal import policies
+from workflows.child_mediation.legal.file_records import LegalFreedomEvidence
+from workflows.child_mediation.legal.vocabulary import EvidenceKind, Parent
 from workflows.child_mediation.services import approach_check, child_records
 
 
@@ -23,7 +20,7 @@ from workflows.child_mediation.services import approach_check, child_records
 class LegalEvidenceApi(CaseLegalApi):
     """Doklad o právní volnosti: souhlas, rozhodnutí soudu s právní mocí, úmrtí. / Evidence of legal freedom."""
 
-    policy = legal.RECORD_OFFICER
+    policy = policies.RECORD_OFFICER
 
     class InputSerializer(StrictSerializer):
         class Meta:
@@ -56,7 +53,7 @@ class LegalEvidenceApi(CaseLegalApi):
 class LegalEvidenceWithdrawalApi(CaseLegalApi):
     """Doklad pozbyl účinku (odvolaný souhlas, zrušené rozhodnutí). / Evidence no longer in force."""
 
-    policy = legal.RECORD_OFFICER
+    policy = policies.RECORD_OFFICER
 
     class InputSerializer(StrictSerializer):
         class Meta:
@@ -85,7 +82,7 @@ class LegalEvidenceWithdrawalApi(CaseLegalApi):
 class LegalStatusNotFreeApi(CaseLegalApi):
     """Dítě vedené jako volné bez dokladu vést jako nevolné. / A child declared free without evidence: not free."""
 
-    policy = legal.RECORD_OFFICER
+    policy = policies.RECORD_OFFICER
 
     @extend_schema(
         summary="Vést dítě jako právně nevolné / Lead the child as not legally free",
@@ -105,7 +102,7 @@ class LegalStatusNotFreeApi(CaseLegalApi):
 class ApproachSkipApi(CaseLegalApi):
     """Přeskočit rodinu, která podle dnešního spisu a profilu nevyhovuje (§ 24). / Skip a family that no longer fits."""
 
-    policy = legal.DECIDE_OFFICER
+    policy = policies.DECIDE_OFFICER
 
     class InputSerializer(StrictSerializer):
         class Meta:

@@ -8,9 +8,7 @@ from rest_framework.response import Response
 
 from nrp.api.problems import service_errors
 from workflows.child_mediation.apis.legal import TAGS, CaseLegalApi, LegalTaskSerializer
-from workflows.child_mediation.legal import (
-    LegalTask,
-)
+from workflows.child_mediation.legal.proceedings import LegalTask
 from workflows.child_mediation.services import legal_tasks
 
 

@@ -22,28 +22,23 @@ from django.utils.translation import gettext_lazy as _
 from nrp.audit.models import AuditAction
 from nrp.core.choices import CareType
 from nrp.core.models import Organisation
-from workflows.child_mediation import deadlines, legal
-from workflows.child_mediation.legal import (
-    BreakdownInitiator,
-    BreakdownReason,
-    FosterAgreement,
-    LegalStepRefused,
-    PlacementBreakdown,
-    PreAdoptiveCare,
-    TaskKind,
-)
+from workflows.child_mediation import deadlines
+from workflows.child_mediation.legal import citations, policies
+from workflows.child_mediation.legal.aftercare_records import FosterAgreement, PlacementBreakdown, PreAdoptiveCare
+from workflows.child_mediation.legal.policies import LegalStepRefused
+from workflows.child_mediation.legal.vocabulary import BreakdownInitiator, BreakdownReason, TaskKind
 from workflows.child_mediation.models import CaseReminder, Placement, ReminderKind
 from workflows.child_mediation.services.common import audit, lock_case
 from workflows.child_mediation.services.legal_tasks import close_tasks, open_task
 from workflows.child_mediation.services.readiness import check_actor, not_in_future, required_text
 
-CARE_BEFORE_DECISION = legal.message(
+CARE_BEFORE_DECISION = citations.message(
     _("Péče budoucích osvojitelů nemůže začít před rozhodnutím soudu (%(law)s)."), law="PRE_ADOPTION_CARE"
 )
 NOT_ADOPTION = _("Péče budoucích osvojitelů a osvojení se týkají jen svěření k osvojení.")
 CARE_ALREADY_STARTED = _("Počátek péče budoucích osvojitelů je už zaznamenán.")
 NO_PRE_ADOPTIVE_CARE = _("Nejdříve zaznamenejte počátek péče budoucích osvojitelů.")
-PETITION_TOO_EARLY = legal.message(
+PETITION_TOO_EARLY = citations.message(
     _("Návrh na osvojení lze podat až po 6 měsících péče budoucích osvojitelů, tedy nejdříve %(day)s (%(law)s)."),
     law="PRE_ADOPTION_CARE",
 )
@@ -55,7 +50,7 @@ FINAL_BEFORE_DECISION = _("Právní moc nemůže nastat před rozhodnutím soudu
 NOT_FOSTER = _("Dohoda o výkonu pěstounské péče se uzavírá jen u pěstounské péče.")
 AGREEMENT_ALREADY = _("Dohoda o výkonu pěstounské péče je už zaznamenána.")
 AGREEMENT_BEFORE_DECISION = _("Dohodu nelze uzavřít před rozhodnutím soudu o svěření.")
-AGREEMENT_LATE = legal.message(
+AGREEMENT_LATE = citations.message(
     _(
         "Dohoda je uzavřena %(days)s po lhůtě (do %(due)s, %(law)s). Uveďte, proč po lhůtě; dohoda se zaznamená "
         "jako opožděná."
@@ -68,14 +63,14 @@ ENDED_BEFORE_PLACEMENT = _("Svěření nemohlo skončit před rozhodnutím soudu
 REASONS_REQUIRED = _("Vyberte alespoň jeden důvod rozpadu.")
 INVALID_CHOICE = _("Vyberte jednu z nabízených možností.")
 FAMILY_NOT_IN_REGISTER = _("Rodina už není v evidenci žadatelů; svěření nelze zaznamenat.")
-PLACED_PAUSE_REASON = legal.message(
+PLACED_PAUSE_REASON = citations.message(
     _("Svěřeno dítě %(ref)s: výběr přerušen po dobu péče, rodina zůstává v evidenci (%(law)s)."),
     law="PLACEMENT_KEEPS_REGISTER",
 )
-ADOPTION_PETITION_NOTE = legal.message(
+ADOPTION_PETITION_NOTE = citations.message(
     _("Uplynulo 6 měsíců péče budoucích osvojitelů: lze podat návrh na osvojení (%(law)s)."), law="PRE_ADOPTION_CARE"
 )
-AGREEMENT_OVERDUE_NOTE = legal.message(
+AGREEMENT_OVERDUE_NOTE = citations.message(
     _("Dohoda o výkonu pěstounské péče nebyla uzavřena do %(due)s (%(law)s)."), law="FOSTER_AGREEMENT"
 )
 
@@ -98,7 +93,7 @@ def pre_adoptive_care_start(
 ) -> PreAdoptiveCare:
     """The stage starts: not before the court's decision, not in the future; the petition date follows (§829)."""
     placement = _locked(placement)
-    check_actor(legal.RECORD_OFFICER, officer, placement.case)
+    check_actor(policies.RECORD_OFFICER, officer, placement.case)
     if placement.care_type != CareType.ADOPTION:
         raise LegalStepRefused(NOT_ADOPTION, "not_adoption")
     if PreAdoptiveCare.objects.filter(placement=placement).exists():
@@ -122,7 +117,7 @@ def adoption_petition_record(
 ) -> PreAdoptiveCare:
     """The future adopters petition for adoption: only after 6 months of their care (PRE_ADOPTION_CARE)."""
     placement = _locked(placement)
-    check_actor(legal.RECORD_OFFICER, officer, placement.case)
+    check_actor(policies.RECORD_OFFICER, officer, placement.case)
     care = PreAdoptiveCare.objects.select_for_update().filter(placement=placement).first()
     if care is None:
         raise LegalStepRefused(NO_PRE_ADOPTIVE_CARE, "pre_adoptive_care_required")
@@ -146,7 +141,7 @@ def adoption_decision_record(
 ) -> PreAdoptiveCare:
     """The court's adoption decision and its finality, after the petition."""
     placement = _locked(placement)
-    check_actor(legal.RECORD_OFFICER, officer, placement.case)
+    check_actor(policies.RECORD_OFFICER, officer, placement.case)
     care = PreAdoptiveCare.objects.select_for_update().filter(placement=placement).first()
     if care is None or care.petition_filed_on is None:
         raise LegalStepRefused(NO_PETITION, "petition_required")
@@ -181,7 +176,7 @@ def foster_agreement_sign(
 ) -> FosterAgreement:
     """FOSTER_AGREEMENT (§47b): the agreement and its party; after the 30 days only with a reason, flagged late."""
     placement = _locked(placement)
-    check_actor(legal.RECORD_OFFICER, officer, placement.case)
+    check_actor(policies.RECORD_OFFICER, officer, placement.case)
     if placement.care_type not in (CareType.FOSTER, CareType.FOSTER_TEMP):
         raise LegalStepRefused(NOT_FOSTER, "not_foster")
     if FosterAgreement.objects.filter(placement=placement).exists():
@@ -232,7 +227,7 @@ def placement_breakdown_record(
 ) -> PlacementBreakdown:
     """The placement ended before its time: coded reasons, who started it, what happened; a task to decide next."""
     placement = _locked(placement)
-    check_actor(legal.RECORD_OFFICER, officer, placement.case)
+    check_actor(policies.RECORD_OFFICER, officer, placement.case)
     if PlacementBreakdown.objects.filter(placement=placement).exists():
         raise LegalStepRefused(ALREADY_BROKEN, "breakdown_already_recorded")
     not_in_future(ended_on, "ended_on", today)

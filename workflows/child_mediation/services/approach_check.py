@@ -10,13 +10,11 @@ from datetime import date
 from django.db import transaction
 
 from nrp.audit.models import AuditAction
-from workflows.child_mediation import legal
-from workflows.child_mediation.legal import (
-    ApproachSkip,
-    LegalStepRefused,
-    LegalTask,
-    TaskKind,
-)
+from workflows.child_mediation.legal import policies
+from workflows.child_mediation.legal.policies import LegalStepRefused
+from workflows.child_mediation.legal.proceedings import LegalTask
+from workflows.child_mediation.legal.skips import ApproachSkip
+from workflows.child_mediation.legal.vocabulary import TaskKind
 from workflows.child_mediation.models import ChildCase
 from workflows.child_mediation.services.common import audit, lock_case
 from workflows.child_mediation.services.legal_tasks import open_task
@@ -116,7 +114,7 @@ def approach_skip_confirm(*, case: ChildCase, entry, officer, note: str, today: 
     from workflows.child_mediation.services.approaches import latest_signed_minutes, next_entry_to_approach
 
     case = lock_case(case)
-    check_actor(legal.DECIDE_OFFICER, officer, case)
+    check_actor(policies.DECIDE_OFFICER, officer, case)
     note = required_text(note, "note")
     today = today or _today()
     minutes = latest_signed_minutes(case)

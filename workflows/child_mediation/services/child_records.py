@@ -15,20 +15,22 @@ from django.utils.translation import gettext_lazy as _
 
 from nrp.audit.models import AuditAction
 from nrp.core.choices import CareType, LegalStatus
-from workflows.child_mediation import legal
-from workflows.child_mediation.legal import (
+from workflows.child_mediation.legal import citations, policies, vocabulary
+from workflows.child_mediation.legal.file_records import (
     AdoptionConsent,
     AssessmentIndication,
-    AssessmentKind,
     ChildAssessment,
     ChildView,
+    LegalFreedomEvidence,
+    ReadinessWaiver,
+)
+from workflows.child_mediation.legal.policies import LegalStepRefused
+from workflows.child_mediation.legal.vocabulary import (
+    AssessmentKind,
     ConsentDecision,
     EvidenceKind,
     HearingMethod,
-    LegalFreedomEvidence,
-    LegalStepRefused,
     Parent,
-    ReadinessWaiver,
 )
 from workflows.child_mediation.models import Child, ChildCase
 from workflows.child_mediation.services.common import audit, lock_case
@@ -41,7 +43,7 @@ from workflows.child_mediation.services.readiness import (
 )
 
 INVALID_CHOICE = _("Vyberte jednu z nabízených možností.")
-CONSENT_NOT_NEEDED = legal.message(
+CONSENT_NOT_NEEDED = citations.message(
     _("Souhlas dítěte s osvojením se zaznamenává u dítěte od 12 let, pro které se hledá osvojení (%(law)s)."),
     law="CHILD_CONSENT_12",
 )
@@ -72,7 +74,7 @@ def child_view_record(
 ) -> ChildView:
     """CHILD_VIEW (§8(2)): the child's own view, how it was heard, by whom, in the child's words."""
     case = _child_case(child)
-    check_actor(legal.RECORD_VIEW, actor, case)
+    check_actor(policies.RECORD_VIEW, actor, case)
     not_in_future(heard_on, "heard_on")
     view = ChildView(
         child=child,
@@ -93,8 +95,8 @@ def child_view_record(
 def assessment_indication_record(*, child: Child, actor, reason: str, note: str) -> AssessmentIndication:
     """A doctor's recommendation or other facts: the child's expert assessment is needed (CHILD_ASSESSMENT)."""
     case = _child_case(child)
-    check_actor(legal.RECORD_VIEW, actor, case)
-    if reason not in dict(legal.INDICATION_CHOICES):
+    check_actor(policies.RECORD_VIEW, actor, case)
+    if reason not in dict(vocabulary.INDICATION_CHOICES):
         raise LegalStepRefused(INVALID_CHOICE, "invalid_choice", field="reason")
     indication = AssessmentIndication.objects.create(
         child=child, reason=reason, note=required_text(note, "note"), recorded_by=actor
@@ -116,7 +118,7 @@ def child_assessment_record(
 ) -> ChildAssessment:
     """CHILD_ASSESSMENT (§27): the child's expert assessment, with its conclusions for the choice of a family."""
     case = _child_case(child)
-    check_actor(legal.RECORD_OFFICER, actor, case)
+    check_actor(policies.RECORD_OFFICER, actor, case)
     not_in_future(assessed_on, "assessed_on")
     assessment = ChildAssessment(
         child=child,
@@ -137,9 +139,9 @@ def child_assessment_record(
 def adoption_consent_record(*, child: Child, actor, decision: str, given_on: date, how: str) -> AdoptionConsent:
     """CHILD_CONSENT_12 (civil code §806): a child of 12 or more consents to adoption, refuses, or cannot judge it."""
     case = _child_case(child)
-    check_actor(legal.RECORD_OFFICER, actor, case)
+    check_actor(policies.RECORD_OFFICER, actor, case)
     not_in_future(given_on, "given_on")
-    if CareType.ADOPTION not in case.care_types_sought or child.age_on(_today()) < legal.CONSENT_AGE:
+    if CareType.ADOPTION not in case.care_types_sought or child.age_on(_today()) < citations.CONSENT_AGE:
         raise LegalStepRefused(CONSENT_NOT_NEEDED, "consent_not_needed")
     consent = AdoptionConsent.objects.create(
         child=child,
@@ -156,11 +158,11 @@ def adoption_consent_record(*, child: Child, actor, decision: str, given_on: dat
 def readiness_waiver_record(*, child: Child, actor, reason: str) -> ReadinessWaiver:
     """INFANT_WAIVER: for a child younger than the region's age, an officer waives the view and the assessment."""
     case = _child_case(child)
-    check_actor(legal.DECIDE_OFFICER, actor, case)
-    if child.age_on(_today()) >= legal.WAIVER_UNDER_AGE:
+    check_actor(policies.DECIDE_OFFICER, actor, case)
+    if child.age_on(_today()) >= citations.WAIVER_UNDER_AGE:
         from nrp.core.czech import years
 
-        raise LegalStepRefused(WAIVER_ONLY_INFANT % {"age": years(legal.WAIVER_UNDER_AGE)}, "waiver_only_infant")
+        raise LegalStepRefused(WAIVER_ONLY_INFANT % {"age": years(citations.WAIVER_UNDER_AGE)}, "waiver_only_infant")
     waiver = ReadinessWaiver.objects.create(child=child, reason=required_text(reason, "reason"), recorded_by=actor)
     audit(actor, AuditAction.TASK, waiver, case, step="readiness_waiver", child=child.pk)
     return waiver
@@ -181,7 +183,7 @@ def legal_evidence_record(
     """LEGALLY_FREE: a parent's consent, a court decision that it is not needed (with finality), a death, an
     unknown parent. The child's legal status then follows the evidence (adoption opens when it is in force)."""
     case = _child_case(child)
-    check_actor(legal.RECORD_OFFICER, actor, case)
+    check_actor(policies.RECORD_OFFICER, actor, case)
     _choice(kind, EvidenceKind, "kind")
     _choice(parent, Parent, "parent")
     not_in_future(act_date, "act_date")
@@ -213,7 +215,7 @@ def legal_evidence_withdraw(
 ) -> LegalFreedomEvidence:
     """A consent revoked in its period, a decision overturned: the evidence stays on file, no longer in force."""
     case = _child_case(evidence.child)
-    check_actor(legal.RECORD_OFFICER, actor, case)
+    check_actor(policies.RECORD_OFFICER, actor, case)
     evidence = LegalFreedomEvidence.objects.select_for_update().get(pk=evidence.pk)
     if evidence.withdrawn_on is not None:
         raise LegalStepRefused(ALREADY_WITHDRAWN, "already_withdrawn")
@@ -233,7 +235,7 @@ def legal_status_mark_not_free(*, child: Child, actor) -> Child:
     from workflows.child_mediation.services.readiness import freedom
 
     case = _child_case(child)
-    check_actor(legal.RECORD_OFFICER, actor, case)
+    check_actor(policies.RECORD_OFFICER, actor, case)
     child = Child.objects.select_for_update().get(pk=child.pk)
     if child.legal_status != LegalStatus.FREE:
         raise LegalStepRefused(NOT_DECLARED_FREE, "not_declared_free")

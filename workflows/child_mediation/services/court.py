@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from nrp.audit.models import AuditAction
 from nrp.core.exceptions import ForbiddenError
 from nrp.core.models import Orp
-from workflows.child_mediation import legal
-from workflows.child_mediation.legal import CourtProceeding, LegalStepRefused, ProceedingKind, TaskKind
+from workflows.child_mediation.legal import citations, policies
+from workflows.child_mediation.legal.policies import LegalStepRefused
+from workflows.child_mediation.legal.proceedings import CourtProceeding
+from workflows.child_mediation.legal.vocabulary import ProceedingKind, TaskKind
 from workflows.child_mediation.models import ChildCase
 from workflows.child_mediation.services.common import audit, lock_case
 from workflows.child_mediation.services.legal_tasks import close_tasks, open_task
@@ -31,18 +33,18 @@ FILE_ALREADY_SENT = _("Spis dítěte k tomuto řízení už byl odeslán.")
 SENT_BEFORE_FILED = _("Spis nemohl být odeslán před podáním návrhu soudu.")
 CASE_NEEDED_TO_SEND = _("Spis se odesílá s případem dítěte: vyberte případ (dítě nejdříve navrhněte do evidence).")
 INVALID_KIND = _("Vyberte druh řízení.")
-ASK_OTHER_REGIONS_NOTE = legal.message(
+ASK_OTHER_REGIONS_NOTE = citations.message(
     _("Zahájeno řízení o ústavní výchově: požádejte znovu ostatní kraje o vyhledání rodiny (%(law)s)."),
     law="INSTITUTIONAL_CARE_SEARCH",
 )
-SEND_FILE_NOTE = legal.message(
+SEND_FILE_NOTE = citations.message(
     _("Podán návrh soudu (%(kind)s): pošlete spis dítěte krajskému úřadu (%(law)s)."), law="COURT_PETITION_CHILD_FILE"
 )
 
 
 def child_file_due(filed_on: date) -> date:
     """COURT_PETITION_CHILD_FILE: the child's file is due at the KÚ this many days after the petition (U)."""
-    return filed_on + timedelta(days=legal.CHILD_FILE_DAYS)
+    return filed_on + timedelta(days=citations.CHILD_FILE_DAYS)
 
 
 @transaction.atomic
@@ -72,7 +74,7 @@ def court_proceeding_record(
         region_id, orp_id = orp.region_id, orp.pk
     else:
         raise LegalStepRefused(CASE_OR_CHILD, "case_or_child_required")
-    if actor is not None and not legal.RECORD_PROCEEDING.allows(actor, case or _orp_scope(region_id, orp_id)):
+    if actor is not None and not policies.RECORD_PROCEEDING.allows(actor, case or _orp_scope(region_id, orp_id)):
         raise ForbiddenError(NOT_ALLOWED, "not_allowed")
     not_in_future(filed_on, "filed_on")
     proceeding = CourtProceeding(
@@ -144,7 +146,7 @@ def child_file_sent(
     proceedings then open the officers' task to ask the other regions again.
     """
     proceeding = CourtProceeding.objects.select_for_update().get(pk=proceeding.pk)
-    if actor is not None and not legal.RECORD_PROCEEDING.allows(actor, proceeding):
+    if actor is not None and not policies.RECORD_PROCEEDING.allows(actor, proceeding):
         raise ForbiddenError(NOT_ALLOWED, "not_allowed")
     if proceeding.file_sent_on is not None:
         raise LegalStepRefused(FILE_ALREADY_SENT, "file_already_sent")
@@ -175,6 +177,6 @@ def proceedings_for_case(case: ChildCase):
 
 def other_regions_to_reopen(case: ChildCase) -> bool:
     """Institutional-care proceedings started: the search in other regions is to re-open (a task is open)."""
-    from workflows.child_mediation.legal import LegalTask
+    from workflows.child_mediation.legal.proceedings import LegalTask
 
     return LegalTask.objects.filter(case=case, kind=TaskKind.ASK_OTHER_REGIONS, done_on__isnull=True).exists()

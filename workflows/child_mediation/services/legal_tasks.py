@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from nrp.audit.models import AuditAction
 from nrp.core.choices import Role
 from nrp.core.exceptions import ForbiddenError
-from workflows.child_mediation.legal import LegalTask
+from workflows.child_mediation.legal.proceedings import LegalTask
 from workflows.child_mediation.models import ChildCase
 from workflows.child_mediation.services.common import audit
 

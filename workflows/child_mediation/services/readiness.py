@@ -30,19 +30,17 @@ from nrp.audit.models import AuditAction
 from nrp.core.choices import CareType, HealthNeed, LegalStatus
 from nrp.core.czech import years
 from nrp.core.exceptions import ForbiddenError
-from workflows.child_mediation import legal
-from workflows.child_mediation.legal import (
+from workflows.child_mediation.legal import citations
+from workflows.child_mediation.legal.file_records import (
     AdoptionConsent,
     AssessmentIndication,
-    AssessmentNeedReason,
     ChildAssessment,
     ChildView,
-    ConsentDecision,
     LegalFreedomEvidence,
-    LegalStepRefused,
-    Parent,
     ReadinessWaiver,
 )
+from workflows.child_mediation.legal.policies import LegalStepRefused
+from workflows.child_mediation.legal.vocabulary import AssessmentNeedReason, ConsentDecision, Parent
 from workflows.child_mediation.models import Child, ChildCase
 from workflows.child_mediation.services.common import audit, lock_case
 
@@ -52,20 +50,20 @@ NOT_ALLOWED = _(
 )
 DATE_IN_FUTURE = _("Datum nemůže být v budoucnosti.")
 REQUIRED = _("Toto pole je povinné.")
-VIEW_MISSING = legal.message(
+VIEW_MISSING = citations.message(
     _("%(child)s: chybí názor dítěte – jak bylo vyslechnuto, kým a jeho slovy (%(law)s)."), law="CHILD_VIEW"
 )
-ASSESSMENT_MISSING = legal.message(
+ASSESSMENT_MISSING = citations.message(
     _("%(child)s: chybí odborné posouzení dítěte, je potřeba (%(reasons)s; %(law)s)."), law="CHILD_ASSESSMENT"
 )
-CONSENT_MISSING = legal.message(
+CONSENT_MISSING = citations.message(
     _("%(child)s: dítě starší 12 let musí se svým osvojením souhlasit; souhlas není zaznamenán (%(law)s)."),
     law="CHILD_CONSENT_12",
 )
-CONSENT_REFUSED = legal.message(
+CONSENT_REFUSED = citations.message(
     _("%(child)s: dítě s osvojením nesouhlasí; osvojení nelze zprostředkovat (%(law)s)."), law="CHILD_CONSENT_12"
 )
-FREEDOM_UNPROVEN = legal.message(
+FREEDOM_UNPROVEN = citations.message(
     _(
         "%(child)s: dítě je vedeno jako právně volné bez dokladu (souhlas rodičů, rozhodnutí soudu, úmrtí). "
         "Zaznamenejte doklad, nebo veďte dítě jako právně nevolné: pěstounská péče se pak hledá hned a osvojení "
@@ -73,16 +71,16 @@ FREEDOM_UNPROVEN = legal.message(
     ),
     law="LEGALLY_FREE",
 )
-ADOPTION_PENDING = legal.message(
+ADOPTION_PENDING = citations.message(
     _("%(child)s: osvojení zatím nelze zprostředkovat, dítě není doloženě právně volné (%(law)s)."),
     law="LEGALLY_FREE",
 )
 NOTHING_TO_SEEK = _("Pro dítě teď nelze hledat žádnou z požadovaných forem péče.")
 NOT_READY = _("Dítě není připraveno k párování: %(gaps)s")
-WAIVER_ONLY_INFANT = legal.message(
+WAIVER_ONLY_INFANT = citations.message(
     _("Upustit od názoru a posouzení lze jen u dítěte mladšího %(age)s (%(law)s)."), law="INFANT_WAIVER"
 )
-FAMILY_NO_LONGER_FITS = legal.message(
+FAMILY_NO_LONGER_FITS = citations.message(
     _(
         "Rodina č. %(entry)s podle dnešního spisu dítěte a dnešního profilu rodiny nevyhovuje: %(reason)s "
         "(pravidlo %(rule)s). Oslovit ji nelze; přeskočit ji lze jen s vaším potvrzením (%(law)s)."
@@ -137,7 +135,7 @@ def assessment_reasons(child: Child, *, today: date) -> list[tuple[str, str]]:
     """Why this child's expert assessment is needed (empty: not needed), as (reason code, text)."""
     reasons: list[tuple[str, str]] = []
     age = child.age_on(today)
-    if age >= legal.ASSESSMENT_FROM_AGE:
+    if age >= citations.ASSESSMENT_FROM_AGE:
         reasons.append((AssessmentNeedReason.AGE, str(_("věk %(age)s") % {"age": years(age)})))
     needs = [str(HealthNeed(n).label) for n in child.health_needs if n in ASSESSMENT_NEEDS]
     if needs:
@@ -149,13 +147,13 @@ def assessment_reasons(child: Child, *, today: date) -> list[tuple[str, str]]:
 
 def waiver_in_force(child: Child, *, today: date) -> ReadinessWaiver | None:
     """The officer's waiver for an infant, while the child is still under the age (a birthday ends it)."""
-    if child.age_on(today) >= legal.WAIVER_UNDER_AGE:
+    if child.age_on(today) >= citations.WAIVER_UNDER_AGE:
         return None
     return latest(ReadinessWaiver, child)
 
 
 def consent_needed(child: Child, case: ChildCase, *, today: date) -> bool:
-    return CareType.ADOPTION in case.care_types_sought and child.age_on(today) >= legal.CONSENT_AGE
+    return CareType.ADOPTION in case.care_types_sought and child.age_on(today) >= citations.CONSENT_AGE
 
 
 @dataclass(frozen=True)

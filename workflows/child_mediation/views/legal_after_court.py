@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from nrp.core.web import AuthenticatedHttpRequest as HttpRequest
 from nrp.core.web import deny, policy_required, submit
 from workflows.child_mediation import forms_legal as forms
-from workflows.child_mediation import legal
+from workflows.child_mediation.legal import citations, policies
 from workflows.child_mediation.services import aftercare
 from workflows.child_mediation.views.legal_common import case_or_404, form_page, legal_url
 
@@ -22,9 +22,9 @@ def _placement_or_deny(request, case):
     return placement
 
 
-@policy_required(legal.RECORD_OFFICER)
+@policy_required(policies.RECORD_OFFICER)
 def adoption_petition(request: HttpRequest, pk: int) -> HttpResponse:
-    case = case_or_404(request, pk, legal.RECORD_OFFICER)
+    case = case_or_404(request, pk, policies.RECORD_OFFICER)
     placement = _placement_or_deny(request, case)
     form = forms.AdoptionPetitionForm(request.POST or None)
     done = submit(
@@ -34,13 +34,13 @@ def adoption_petition(request: HttpRequest, pk: int) -> HttpResponse:
         success=_("Návrh na osvojení byl zaznamenán."),
         redirect_to=legal_url(case),
     )
-    title = _("Návrh na osvojení (%(law)s)") % {"law": legal.cite("PRE_ADOPTION_CARE")}
+    title = _("Návrh na osvojení (%(law)s)") % {"law": citations.cite("PRE_ADOPTION_CARE")}
     return done or form_page(request, case, form, title)
 
 
-@policy_required(legal.RECORD_OFFICER)
+@policy_required(policies.RECORD_OFFICER)
 def adoption_decision(request: HttpRequest, pk: int) -> HttpResponse:
-    case = case_or_404(request, pk, legal.RECORD_OFFICER)
+    case = case_or_404(request, pk, policies.RECORD_OFFICER)
     placement = _placement_or_deny(request, case)
     form = forms.AdoptionDecisionForm(request.POST or None)
     done = submit(
@@ -53,9 +53,9 @@ def adoption_decision(request: HttpRequest, pk: int) -> HttpResponse:
     return done or form_page(request, case, form, _("Rozhodnutí soudu o osvojení"))
 
 
-@policy_required(legal.RECORD_OFFICER)
+@policy_required(policies.RECORD_OFFICER)
 def foster_agreement(request: HttpRequest, pk: int) -> HttpResponse:
-    case = case_or_404(request, pk, legal.RECORD_OFFICER)
+    case = case_or_404(request, pk, policies.RECORD_OFFICER)
     placement = _placement_or_deny(request, case)
     form = forms.FosterAgreementForm(request.POST or None, region=case.region)
     done = submit(
@@ -69,13 +69,13 @@ def foster_agreement(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         redirect_to=legal_url(case),
     )
-    title = _("Dohoda o výkonu pěstounské péče (%(law)s)") % {"law": legal.cite("FOSTER_AGREEMENT")}
+    title = _("Dohoda o výkonu pěstounské péče (%(law)s)") % {"law": citations.cite("FOSTER_AGREEMENT")}
     return done or form_page(request, case, form, title)
 
 
-@policy_required(legal.RECORD_OFFICER)
+@policy_required(policies.RECORD_OFFICER)
 def placement_breakdown(request: HttpRequest, pk: int) -> HttpResponse:
-    case = case_or_404(request, pk, legal.RECORD_OFFICER)
+    case = case_or_404(request, pk, policies.RECORD_OFFICER)
     placement = _placement_or_deny(request, case)
     form = forms.BreakdownForm(request.POST or None)
     done = submit(

@@ -12,15 +12,16 @@ from nrp.core.choices import Role
 from nrp.core.web import AuthenticatedHttpRequest as HttpRequest
 from nrp.core.web import out_of_scope, policy_required, submit
 from workflows.child_mediation import forms_legal as forms
-from workflows.child_mediation import legal, selectors_legal
-from workflows.child_mediation.legal import CourtProceeding
+from workflows.child_mediation import selectors_legal
+from workflows.child_mediation.legal import citations, policies
+from workflows.child_mediation.legal.proceedings import CourtProceeding
 from workflows.child_mediation.models import ChildCase
 from workflows.child_mediation.services import court
 
 # --- court proceedings and the child's file -------------------------------------------------------------------------
 
 
-@policy_required(legal.RECORD_PROCEEDING)
+@policy_required(policies.RECORD_PROCEEDING)
 def proceedings(request: HttpRequest) -> HttpResponse:
     """The user's proceedings (OSPOD: its ORP; officers: their region) and a new one (OSPOD, officer)."""
     from django.db.models import Q
@@ -52,15 +53,15 @@ def proceedings(request: HttpRequest) -> HttpResponse:
             "title": _("Soudní řízení a spis dítěte"),
             "form": form,
             "proceedings": selectors_legal.proceedings_for_user(user=user)[:100],
-            "law": legal.cite("COURT_PETITION_CHILD_FILE"),
+            "law": citations.cite("COURT_PETITION_CHILD_FILE"),
         },
     )
 
 
-@policy_required(legal.RECORD_PROCEEDING)
+@policy_required(policies.RECORD_PROCEEDING)
 def proceeding_file_sent(request: HttpRequest, pk: int) -> HttpResponse:
     proceeding = CourtProceeding.objects.filter(pk=pk).first()
-    if proceeding is None or not legal.RECORD_PROCEEDING.allows(request.user, proceeding):
+    if proceeding is None or not policies.RECORD_PROCEEDING.allows(request.user, proceeding):
         out_of_scope(request, object_type="child_mediation.courtproceeding", object_id=pk)
     if proceeding.case_id:
         cases = ChildCase.objects.filter(pk=proceeding.case_id)

@@ -11,15 +11,15 @@ from django.views.decorators.http import require_POST
 
 from nrp.core.web import AuthenticatedHttpRequest as HttpRequest
 from nrp.core.web import out_of_scope, policy_required
-from workflows.child_mediation import legal
-from workflows.child_mediation.legal import LegalTask
+from workflows.child_mediation.legal import policies
+from workflows.child_mediation.legal.proceedings import LegalTask
 from workflows.child_mediation.services import legal_tasks
 from workflows.child_mediation.views.legal_common import post_action
 
 # --- tasks ----------------------------------------------------------------------------------------------------------
 
 
-@policy_required(legal.READ_LEGAL)
+@policy_required(policies.READ_LEGAL)
 def tasks(request: HttpRequest) -> HttpResponse:
     rows = legal_tasks.tasks_for_user(user=request.user, open_only=request.GET.get("vse") != "1")[:200]
     return render(
@@ -34,7 +34,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
     )
 
 
-@policy_required(legal.READ_LEGAL)
+@policy_required(policies.READ_LEGAL)
 @require_POST
 def task_done(request: HttpRequest, pk: int) -> HttpResponse:
     task = LegalTask.objects.filter(pk=pk).first()
