@@ -190,7 +190,7 @@ class ObjectScope:
 _SCOPE_MAPPERS: dict[type, Callable[[object], ObjectScope]] = {}
 
 
-def register_object_scope(model: type, mapper: Callable[[object], ObjectScope]) -> None:
+def register_object_scope(model: type, mapper: Callable[[Any], ObjectScope]) -> None:
     """Tell the policy where instances of ``model`` belong (when the default attribute reading is wrong)."""
     _SCOPE_MAPPERS[model] = mapper
 

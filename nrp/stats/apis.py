@@ -42,7 +42,7 @@ class CellSerializer(serializers.Serializer):
 
 
 class RowSerializer(serializers.Serializer):
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named like Field.label
     cells = CellSerializer(many=True)
 
 

@@ -65,8 +65,8 @@ def hbar(
     height = PAD + rows * row_h + legend_h + 8
     totals = []
     for r in range(rows):
-        values = [s[1][r] or 0 for s in series]
-        totals.append(sum(values) if stacked else max(values, default=0))
+        row_values = [s[1][r] or 0 for s in series]
+        totals.append(sum(row_values) if stacked else max(row_values, default=0))
     peak = max([*totals, *(m or 0 for m in (markers or []))], default=0) or 1
     scale = (WIDTH - LEFT_LABELS - 60) / peak
     parts = _open(chart_id, title, height, desc)
@@ -76,7 +76,7 @@ def hbar(
             f'<text class="chart-label" x="{LEFT_LABELS - 6}" y="{y + row_h / 2 + 4:.0f}" '
             f'text-anchor="end">{_short(category)}</text>'
         )
-        x = LEFT_LABELS
+        x: float = LEFT_LABELS
         for i, (_name, values) in enumerate(series):
             value = values[r]
             if value is None:
@@ -96,8 +96,9 @@ def hbar(
             parts.append(
                 f'<text class="chart-value" x="{x + 4:.1f}" y="{y + row_h / 2 + 4:.0f}">{_fmt(totals[r])}</text>'
             )
-        if markers and markers[r] is not None:
-            mx = LEFT_LABELS + markers[r] * scale
+        marker = markers[r] if markers else None
+        if marker is not None:
+            mx = LEFT_LABELS + marker * scale
             parts.append(f'<line class="chart-marker" x1="{mx:.1f}" x2="{mx:.1f}" y1="{y + 1}" y2="{y + row_h - 1}"/>')
     parts.append(
         f'<line class="chart-axis" x1="{LEFT_LABELS}" x2="{LEFT_LABELS}" y1="{PAD - 4}" y2="{PAD + rows * row_h}"/>'
@@ -135,7 +136,7 @@ def columns(
     parts.append(f'<text class="chart-label" x="26" y="{top + 8}" text-anchor="end">{_fmt(peak)}</text>')
     for c, category in enumerate(categories):
         x = 40 + c * slot
-        y = base
+        y: float = base
         width = max(slot * 0.7, 2)
         for i, (_name, values) in enumerate(series):
             value = values[c]

@@ -35,6 +35,7 @@ def waiting_cases(inputs: Inputs) -> list[CaseRow]:
 def _group_stats(cases: list[CaseRow], today: date) -> dict[str, dict]:
     months: dict[str, list[float]] = defaultdict(list)
     for case in cases:
+        assert case.registered_on is not None  # waiting cases are registered
         waited = months_between(case.registered_on, today)
         for key in case.groups(today):
             months[key].append(waited)
@@ -223,6 +224,7 @@ def snapshot_rows(inputs: Inputs) -> list[dict]:
     today = inputs.today
     rows: dict[tuple[int, str, str], list[int]] = defaultdict(lambda: [0, 0])
     for case in waiting_cases(inputs):
+        assert case.registered_on is not None  # waiting cases are registered
         waited = (today - case.registered_on).days
         for key in case.groups(today):
             cell = rows[(case.region_id, "children_waiting", key)]

@@ -59,9 +59,9 @@ def placements_section(inputs: Inputs) -> dict[int | None, dict]:
         failed_by_month = {m: dict.fromkeys(FAILED_CODES, 0) for m in months}
         for a in failed.get(scope, []):
             day = a["answered_on"] or a["deadline"]
-            key = month_key(day) if day else None
-            if key in failed_by_month:
-                failed_by_month[key][a["status"]] += 1
+            failed_key = month_key(day) if day else None
+            if failed_key in failed_by_month:
+                failed_by_month[failed_key][a["status"]] += 1
         out[scope] = {
             "months": months,
             "by_care": by_care,
@@ -174,9 +174,9 @@ def yearly_section(inputs: Inputs) -> dict[int | None, dict]:
         for year in years:
             end = min(date(year, 12, 31), inputs.today)
             start = date(year, 1, 1)
-            register = Counter()
+            register: Counter[str] = Counter()
             total = 0
-            removals = Counter()
+            removals: Counter[str] = Counter()
             reasons: Counter = Counter()
             for e in entries.get(scope, []):
                 left = e["status"] in ("removed", "withdrawn", "placed") and e["status_changed_at"].date() <= end

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.http import Http404
 
 from nrp.core.models import Orp, Region
@@ -49,12 +50,13 @@ def stats_view_for(*, user, requested: str | None) -> StatsView:
 
 def aggregates_for(*, region_id: int | None) -> dict[str, StatsAggregate]:
     """Every section of one scope in one query; computed once when the daily command has never run."""
-    rows = {a.section: a for a in StatsAggregate.objects.filter(region_id=region_id)}
+    scope = Q(region__isnull=True) if region_id is None else Q(region_id=region_id)
+    rows = {a.section: a for a in StatsAggregate.objects.filter(scope)}
     if not rows and not StatsAggregate.objects.exists():
         from nrp.stats.services import stats_refresh
 
         stats_refresh()
-        rows = {a.section: a for a in StatsAggregate.objects.filter(region_id=region_id)}
+        rows = {a.section: a for a in StatsAggregate.objects.filter(scope)}
     return rows
 
 

@@ -25,7 +25,8 @@ A, F = CareType.ADOPTION, CareType.FOSTER
 FREE, NOT_FREE = LegalStatus.FREE, LegalStatus.NOT_FREE
 
 # (days in the register, care types, contact, children [(age in months, sex, legal, needs, ethnicity)], wishes, how)
-CASES = [
+DemoChild = tuple[int, str, str, list[str], str]
+CASES: list[tuple[int, list[str], str, list[DemoChild], str, str]] = [
     (12, [A], ContactLevel.NONE, [(7, Sex.FEMALE, FREE, [], "")], "", ""),
     (
         20,

@@ -45,7 +45,9 @@ class CaseProposalForm(forms.Form):
 
     def __init__(self, *args, orps=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["orp"].queryset = orps if orps is not None else Orp.objects.none()
+        orp_field = self.fields["orp"]
+        assert isinstance(orp_field, forms.ModelChoiceField)
+        orp_field.queryset = orps if orps is not None else Orp.objects.none()
         if orps is not None and orps.count() == 1:
             self.fields["orp"].initial = orps.first()
 
@@ -169,7 +171,9 @@ class CourtDecisionForm(forms.Form):
     def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
         if case is not None:
-            self.fields["care_type"].choices = [(t, CareType(t).label) for t in case.care_types_sought]
+            care_type = self.fields["care_type"]
+            assert isinstance(care_type, forms.ChoiceField)
+            care_type.choices = [(t, CareType(t).label) for t in case.care_types_sought]
 
 
 class AgreementForm(forms.Form):
@@ -209,4 +213,6 @@ class RegisterFilterForm(forms.Form):
         from workflows.child_mediation.models import ChildCaseStatus
 
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", _("všechny")), *ChildCaseStatus.choices]
+        status = self.fields["status"]
+        assert isinstance(status, forms.ChoiceField)
+        status.choices = [("", _("všechny")), *ChildCaseStatus.choices]

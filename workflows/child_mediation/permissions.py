@@ -12,7 +12,7 @@ placement belong (the child's region and ORP):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -53,9 +53,9 @@ class Access:
 # --- Where objects belong --------------------------------------------------------------------------------------------
 
 
-def case_scope(case: object) -> ObjectScope:
+def case_scope(case: Any) -> ObjectScope:
     """A case (and everything of it): the child's region and ORP."""
-    return ObjectScope(region_ids=frozenset({case.region_id}), orp_ids=frozenset({case.orp_id}))  # type: ignore[attr-defined]
+    return ObjectScope(region_ids=frozenset({case.region_id}), orp_ids=frozenset({case.orp_id}))
 
 
 def proposal_scope(orp: Orp) -> ObjectScope:
@@ -73,7 +73,7 @@ def register_scopes() -> None:
     from workflows.child_mediation.models import Approach, CaseConference, ChildCase, ConferenceMinutes, Placement
 
     register_object_scope(ChildCase, case_scope)
-    register_object_scope(CaseConference, lambda conference: case_scope(conference.case))  # type: ignore[attr-defined]
-    register_object_scope(ConferenceMinutes, lambda minutes: case_scope(minutes.conference.case))  # type: ignore[attr-defined]
-    register_object_scope(Approach, lambda approach: case_scope(approach.case))  # type: ignore[attr-defined]
-    register_object_scope(Placement, lambda placement: case_scope(placement.case))  # type: ignore[attr-defined]
+    register_object_scope(CaseConference, lambda conference: case_scope(conference.case))
+    register_object_scope(ConferenceMinutes, lambda minutes: case_scope(minutes.conference.case))
+    register_object_scope(Approach, lambda approach: case_scope(approach.case))
+    register_object_scope(Placement, lambda placement: case_scope(placement.case))

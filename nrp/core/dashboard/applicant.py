@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +20,7 @@ from nrp.core.dashboard.common import DETAIL_ROWS, WEEK, DayItem, DayLine, DaySe
 def _next_step_text(stage: str) -> str:
     from workflows.applicant_journey.models import JourneyStage as S
 
-    texts = {
+    texts: dict[str, Any] = {
         S.INTEREST: _("Průvodce vás pozve na informační schůzku. Potom podáte žádost na OSPOD podle trvalého pobytu."),
         S.APPLICATION: _("OSPOD kontroluje, zda je vaše žádost úplná."),
         S.INCOMPLETE: _("Doplňte prosím chybějící doklady; OSPOD pak žádost zkontroluje znovu."),

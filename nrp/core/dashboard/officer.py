@@ -82,6 +82,7 @@ def officer_items(user, *, today: date) -> list[DayItem]:
                     case_url(c),
                 )
                 for c in waiting_rows
+                if c.registered_on is not None  # the query asks for it
             ],
         ),
         DayItem(

@@ -82,6 +82,11 @@ class Inputs:
     placed_by_entry: dict[int, date] = field(default_factory=dict)
 
 
+def _rows(values: Iterable[Any]) -> list[dict[str, Any]]:
+    """``values()`` rows as plain dicts (the stubs type each query's rows as its own TypedDict)."""
+    return list(values)
+
+
 def load_inputs(*, today: date) -> Inputs:
     """Every row the sections need, in a fixed number of queries (values() only: no model instances)."""
     from matching.models import RankingRun
@@ -112,7 +117,7 @@ def load_inputs(*, today: date) -> Inputs:
             "effective_date",
         )
     )
-    entry_rows = list(
+    entry_rows = _rows(
         ApplicantRegisterEntry.objects.values(
             "pk",
             "household_id",
@@ -130,23 +135,25 @@ def load_inputs(*, today: date) -> Inputs:
     for entry_id, notified in Approach.objects.values_list("entry_id", "notified_on").order_by("notified_on"):
         first_approach.setdefault(entry_id, notified)
     since = today - timedelta(days=int(TREND_MONTHS * AVG_MONTH_DAYS))
-    visits = list(
+    visits = _rows(
         StageVisit.objects.filter(left_at__date__gte=since).values(
             "journey_id", "region_id", "stage", "entered_at", "left_at"
         )
     )
     cases: dict[int, CaseRow] = {}
-    for row in ChildCase.objects.values(
-        "pk",
-        "region_id",
-        "orp_id",
-        "status",
-        "registered_on",
-        "care_types_sought",
-        "contact_plan",
-        "birth_family_orp_id",
-        "flags__closed_on",
-        "flags__closure_reason",
+    for row in _rows(
+        ChildCase.objects.values(
+            "pk",
+            "region_id",
+            "orp_id",
+            "status",
+            "registered_on",
+            "care_types_sought",
+            "contact_plan",
+            "birth_family_orp_id",
+            "flags__closed_on",
+            "flags__closure_reason",
+        )
     ):
         cases[row["pk"]] = CaseRow(
             id=row["pk"],
@@ -174,23 +181,26 @@ def load_inputs(*, today: date) -> Inputs:
             )
     conference_ranking = dict(CaseConference.objects.exclude(ranking_id=None).values_list("pk", "ranking_id"))
     placements = []
-    for row in Placement.objects.values(
-        "case_id",
-        "care_type",
-        "effective_date",
-        "approach__entry_id",
-        "approach__minutes__conference_id",
-        # A recorded breakdown (ukončení péče) with its coded reasons; none where the placement lasts.
-        "breakdown__ended_on",
-        "breakdown__reasons",
+    for row in _rows(
+        Placement.objects.values(
+            "case_id",
+            "care_type",
+            "effective_date",
+            "approach__entry_id",
+            "approach__minutes__conference_id",
+            # A recorded breakdown (ukončení péče) with its coded reasons; none where the placement lasts.
+            "breakdown__ended_on",
+            "breakdown__reasons",
+        )
     ):
         row["ranking_id"] = conference_ranking.get(row.pop("approach__minutes__conference_id"))
         placements.append(row)
     ranking_ids = {p["ranking_id"] for p in placements if p["ranking_id"]}
     rankings = {
-        row["pk"]: row for row in RankingRun.objects.filter(pk__in=ranking_ids).values("pk", "weights", "created_at")
+        row["pk"]: row
+        for row in _rows(RankingRun.objects.filter(pk__in=ranking_ids).values("pk", "weights", "created_at"))
     }
-    approaches_failed = list(
+    approaches_failed = _rows(
         Approach.objects.filter(status__in=("declined", "lapsed")).values(
             "case__region_id", "status", "answered_on", "deadline"
         )

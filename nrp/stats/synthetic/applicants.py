@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Any
 
 from nrp import law
 from nrp.core.choices import CareType, Sex
@@ -36,7 +37,7 @@ def _households(plan: Plan, rng: random.Random, orps) -> list[Household]:
 
 def _walk(rng: random.Random, start: date, today: date) -> tuple[list[tuple[str, date, date | None]], str]:
     """Stage visits of one journey and the stage it ends in (a register stage, an exit, or still open)."""
-    visits = []
+    visits: list[tuple[str, date, date | None]] = []
     day = start
     exit_at = None
     roll = rng.random()
@@ -80,7 +81,8 @@ def _journeys(plan: Plan, rng: random.Random, households: list[Household]) -> li
         for _, visits, final in walked
     ]
     Process.objects.bulk_create(processes, batch_size=BATCH)
-    journeys, stage_visits, tasks, out = [], [], [], []
+    journeys, stage_visits, tasks = [], [], []
+    out: list[dict[str, Any]] = []
     for process, (household, visits, final) in zip(processes, walked, strict=True):
         dates = {stage: (entered, left) for stage, entered, left in visits}
         region_id = household.residence_orp.region_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
+from typing import Any
 
 from nrp.core.choices import ContactLevel, Ethnicity, LegalStatus, Sex
 from nrp.core.demo import FEMALE_FIRST, MALE_FIRST
@@ -98,7 +99,7 @@ def _placements(plan: Plan, rng: random.Random, cases, entries: dict[int, list],
     rankings, conferences = [], []
     # The stored ranking's shape changes with matching; only the fields every version has are written here.
     ranking_fields = {f.name for f in RankingRun._meta.concrete_fields}
-    extra = {"results": []} if "results" in ranking_fields else {}
+    extra: dict[str, Any] = {"results": []} if "results" in ranking_fields else {}
     for case, _entry, placed in chosen:
         weights = WEIGHTS_B if placed >= switch else WEIGHTS_A
         ranked = placed - timedelta(days=45)

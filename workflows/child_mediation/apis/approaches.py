@@ -92,7 +92,7 @@ def approach_data(approach: Approach) -> dict[str, Any]:
 
 class ApproachObjectMixin(ScopedObjectMixin):
     def select_object(self, *, user: User, pk: int) -> Approach:
-        return scoped.approach_for_officer(self.request, pk, channel="api")  # type: ignore[attr-defined]
+        return scoped.approach_for_officer(self.request, pk, channel="api")
 
     def locked_approach(self) -> Approach:
         """Scope check (404), then the case and the approach locked, so the ETag is compared with the truth."""

@@ -127,7 +127,7 @@ class ConferenceMinutesApi(InputMixin, ETagMixin, ApiView):
 
 class MinutesObjectMixin(ScopedObjectMixin):
     def select_object(self, *, user: User, pk: int) -> ConferenceMinutes:
-        return scoped.minutes_for_officer(self.request, pk, channel="api")  # type: ignore[attr-defined]
+        return scoped.minutes_for_officer(self.request, pk, channel="api")
 
 
 @extend_schema(tags=["conferences"])

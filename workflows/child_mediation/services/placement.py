@@ -75,7 +75,7 @@ def court_decision_record(
         placement.agreement_due = deadlines.foster_agreement_due(effective_date)
     placement.full_clean()
     placement.save()
-    if care_type == CareType.ADOPTION:
+    if care_type == CareType.ADOPTION and pre_adoption_care_start is not None:  # required above for adoption
         # Care by the future adopters is a stage of its own; its start is checked there (PRE_ADOPTION_CARE).
         aftercare.pre_adoptive_care_start(placement=placement, officer=officer, started_on=pre_adoption_care_start)
     case.status = ChildCaseStatus.PLACED

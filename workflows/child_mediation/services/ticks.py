@@ -34,6 +34,8 @@ def escalate_due_cases(today: date) -> int:
         "region__mediation_settings"
     )
     for case in waiting:
+        if case.registered_on is None:  # excluded by the query; the type does not know
+            continue
         if deadlines.escalation_due(case.region, case.registered_on) <= today:
             case_escalate_national(case=case, actor=None, today=today)
             count += 1
@@ -54,6 +56,8 @@ def flag_intercountry_cases(today: date) -> int:
         .distinct()
     )
     for case in candidates:
+        if case.registered_on is None:
+            continue
         if deadlines.intercountry_due(case.registered_on) <= today and case_flag_intercountry(case=case, today=today):
             count += 1
     return count
@@ -65,6 +69,8 @@ def remind_foster_agreements(today: date) -> int:
         agreement_due__lte=today + timedelta(days=AGREEMENT_REMIND_DAYS_BEFORE)
     )
     for placement in due:
+        if placement.agreement_due is None:  # excluded by the query
+            continue
         created = remind(
             placement.case,
             ReminderKind.AGREEMENT_DUE,
