@@ -30,6 +30,7 @@ demo: install
 lint: install
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
+	DATABASE_URL=$${DATABASE_URL:-postgresql://typecheck@localhost/typecheck} $(RUN) mypy
 
 browser-deps:
 	@bash scripts/ensure_chromium.sh
