@@ -69,3 +69,63 @@ def test_pdf_download_is_audited_as_export(client, officer, pack):
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert AuditEvent.objects.filter(action=AuditAction.EXPORT, object_id=str(conference.pk)).exists()
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Counts the PDF renderings behind the download view (the cache is emptied first)."""
+    from django.core.cache import cache
+
+    from workflows.child_mediation import pdf
+
+    cache.clear()
+    calls = []
+    real = pdf.conference_pack_pdf
+
+    def counting(conference):
+        calls.append(conference.pk)
+        return real(conference)
+
+    monkeypatch.setattr(pdf, "conference_pack_pdf", counting)
+    yield calls
+    cache.clear()
+
+
+def test_pack_is_rendered_once_per_conference_version(client, officer, waiting_case, renders):
+    conference = held_conference(waiting_case, officer, [make_entry(), make_entry()])
+    client.force_login(officer)
+    url = reverse("child_mediation:conference_pdf", args=[conference.pk])
+
+    first = client.get(url)
+    second = client.get(url)
+    assert renders == [conference.pk]  # the second download came from the cache
+    assert second.content == first.content
+    # Every download is still an audited export, naming the version that was handed out.
+    exports = AuditEvent.objects.filter(action=AuditAction.EXPORT, object_id=str(conference.pk))
+    assert exports.count() == 2
+    assert len({e.details["version"] for e in exports}) == 1
+
+    # The child's voice changes: the pack is a new version, rendered again and showing the new wishes.
+    waiting_case.wishes = "Chci bydlet blízko babičky."
+    waiting_case.save(update_fields=["wishes"])
+    third = client.get(url)
+    assert renders == [conference.pk, conference.pk]
+    assert "Chci bydlet blízko babičky." in pdf_text(PdfReader(io.BytesIO(third.content)))
+
+    # A participant added: another version.
+    conference.participants.create(role="psychologist", name="PhDr. Karel Novák")
+    client.get(url)
+    assert len(renders) == 3
+    client.get(url)
+    assert len(renders) == 3
+
+
+def test_a_cached_pack_is_not_served_outside_the_region(client, officer, other_officer, waiting_case, renders):
+    conference = held_conference(waiting_case, officer, [make_entry()])
+    url = reverse("child_mediation:conference_pdf", args=[conference.pk])
+    client.force_login(officer)
+    assert client.get(url).status_code == 200  # the pack is now in the cache
+    client.force_login(other_officer)
+    response = client.get(url)
+    assert response.status_code == 404  # the scope check comes before the cache
+    assert not response.content.startswith(b"%PDF")

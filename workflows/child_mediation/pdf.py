@@ -3,10 +3,19 @@
 Czech text needs a font with Czech glyphs: the stylesheet asks for DejaVu Sans (Debian's fonts-dejavu-core,
 present wherever WeasyPrint's system libraries are), and WeasyPrint embeds the subset it uses in the PDF.
 Only the anonymised child profile goes in: the pack is printed and handed round the table.
+
+Rendering the PDF costs ~250 ms, so the pack is cached per version of the conference's content: the version is
+a hash of the pack's HTML without its "created" time, so anything the pack shows (the shortlist, participants,
+the child's profile, the wishes, ages and days waiting as the date moves) makes a new version and the next
+download renders it again; the same content is served from the cache (Redis when ``REDIS_URL`` is set).
 """
 
 from __future__ import annotations
 
+import hashlib
+from datetime import datetime
+
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -23,7 +32,11 @@ AGENDA = [
 ]
 
 
-def conference_pack_html(conference: CaseConference) -> str:
+# A week: a conference is held within days of its preparation; an old version simply expires.
+PACK_CACHE_SECONDS = 7 * 24 * 3600
+
+
+def conference_pack_html(conference: CaseConference, *, generated: datetime | None = None) -> str:
     case = conference.case
     shortlist = [
         # Families appear by register number and region only: the pack leaves the office.
@@ -40,12 +53,29 @@ def conference_pack_html(conference: CaseConference) -> str:
                 "shortlist": shortlist,
                 "participants": list(conference.participants.all()),
                 "agenda": AGENDA,
-                "generated": timezone.localtime(),
+                "generated": generated,
             },
         )
 
 
 def conference_pack_pdf(conference: CaseConference) -> bytes:
+    """Render the pack now (no cache)."""
     from weasyprint import HTML
 
-    return HTML(string=conference_pack_html(conference)).write_pdf()
+    return HTML(string=conference_pack_html(conference, generated=timezone.localtime())).write_pdf()
+
+
+def conference_pack_version(conference: CaseConference) -> str:
+    """A hash of everything the pack shows except the time it was made: equal versions, equal packs."""
+    return hashlib.sha256(conference_pack_html(conference).encode()).hexdigest()[:32]
+
+
+def cached_conference_pack_pdf(conference: CaseConference) -> tuple[bytes, str]:
+    """The pack of the conference's current version: rendered once per version, then read from the cache."""
+    version = conference_pack_version(conference)
+    key = f"child_mediation:conference-pack:{conference.pk}:{version}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = conference_pack_pdf(conference)
+        cache.set(key, pdf, PACK_CACHE_SECONDS)
+    return pdf, version

@@ -86,19 +86,20 @@ def conference_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @conference_role_required
 def conference_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     conference = scoped.conference_for_officer(request, pk)
-    from workflows.child_mediation.pdf import conference_pack_pdf
+    from workflows.child_mediation.pdf import cached_conference_pack_pdf
 
-    pdf = conference_pack_pdf(conference)
+    pdf, version = cached_conference_pack_pdf(conference)
     audit_record(
         actor=request.user,
         action=AuditAction.EXPORT,
         obj=conference,
         region=conference.case.region,
         request=request,
-        details={"case": conference.case.reference, "document": "conference_pack"},
+        details={"case": conference.case.reference, "document": "conference_pack", "version": version},
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="konference-{conference.case.reference}.pdf"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
