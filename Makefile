@@ -9,7 +9,7 @@ PORT ?= 8000
 SIZE ?= small
 
 .PHONY: migrate seed totp reminders mediation-tick workflow-timers stats-snapshot access-digest retention-dry-run manage typecheck
-.PHONY: demo test install lint pytest coverage browser-deps db-stop clean-db translations
+.PHONY: demo test install lint pytest coverage browser-deps db-stop clean-db translations benchmarks load load-restart
 
 $(UV):
 	@echo "uv not found: installing it into .tools/ with pip"
@@ -84,8 +84,22 @@ manage: $(UV)
 typecheck: install
 	DATABASE_URL=$${DATABASE_URL:-postgresql://typecheck@localhost/typecheck} $(RUN) mypy
 
+# The engine and end-to-end benchmarks, then the load test (gunicorn + locust, about 2 minutes of both cores).
 benchmarks: install
 	$(RUN) python benchmarks/run.py
+	$(RUN) python benchmarks/load/run.py
+
+# Load test (benchmarks/load/): gunicorn with 3 workers on loopback, 20 locust users of five roles, the trivial
+# views then the page mix, p50/p95/requests per second and the targets of issue 12. The first run seeds the
+# database nrp_load (seed_demo --size $(LOAD_SIZE)); LOAD_DATABASE_URL points it at another seeded database.
+LOAD_SIZE ?= large
+load: install
+	LOAD_SIZE=$(LOAD_SIZE) $(RUN) python benchmarks/load/run.py
+
+# The same users writing messages while an embedded PostgreSQL (in a temporary folder) is restarted mid-run:
+# counts failed requests, checks every write answered 201 is stored and that the app recovers by itself.
+load-restart: install
+	$(RUN) python benchmarks/load/run.py --restart
 
 # Stops the embedded server even when a demo or a test run still uses it (and says so), or says why not.
 db-stop:

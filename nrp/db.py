@@ -63,7 +63,11 @@ def database_config() -> dict:
             "NRP podporuje pouze PostgreSQL: DATABASE_URL musí začínat postgresql:// "
             f"(zadáno: {url.split(':', 1)[0]}://…)."
         )
-    config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")))
+    # Connections are kept for a minute between requests; each is checked before a request reuses it, so after a
+    # database restart the next request opens a new connection instead of failing on the dead one.
+    config = dj_database_url.parse(
+        url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")), conn_health_checks=True
+    )
     config.setdefault("OPTIONS", {})["connect_timeout"] = 5
     config["ENGINE"] = "django.db.backends.postgresql"
     # The test database is named after the configured one (test_<name>), so two projects or two runs against
