@@ -92,7 +92,7 @@ benchmarks: install
 # Load test (benchmarks/load/): gunicorn with 3 workers on loopback, 20 locust users of five roles, the trivial
 # views then the page mix, p50/p95/requests per second and the targets of issue 12. The first run seeds the
 # database nrp_load (seed_demo --size $(LOAD_SIZE)); LOAD_DATABASE_URL points it at another seeded database.
-LOAD_SIZE ?= large
+LOAD_SIZE ?= medium
 load: install
 	LOAD_SIZE=$(LOAD_SIZE) $(RUN) python benchmarks/load/run.py
 

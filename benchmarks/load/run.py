@@ -8,7 +8,8 @@ logged-in screen and ``/api/v1/me/``), then each user opens its role's main scre
 (the page mix). It prints p50/p95/requests per second per page, the mix against the trivial views, and the
 targets of issue 12 as met or missed: the mix keeps at least half the trivial views' throughput, p95 ≤ 300 ms.
 The database is ``LOAD_DATABASE_URL`` when set, else database ``nrp_load`` of the embedded server, seeded
-with ``seed_demo --size $LOAD_SIZE`` (default ``large``) when it has no demo users yet.
+with ``seed_demo --size $LOAD_SIZE`` (default ``medium``: 4 regions, 160 journeys; ``large`` takes over half
+an hour to seed, see RESULTS.md) when it has no demo users yet.
 
 ``--restart`` runs the page mix with writes (guides and applicants post messages through the API) against an
 embedded PostgreSQL in a temporary folder (seeded with the small demo), stops the server in the middle of the
@@ -201,7 +202,7 @@ def main(argv: list[str]) -> int:
             env = ready_database(url, "small")
         else:
             url = os.environ.get("LOAD_DATABASE_URL") or embedded_database_url("nrp_load")
-            env = ready_database(url, os.environ.get("LOAD_SIZE", "large"))
+            env = ready_database(url, os.environ.get("LOAD_SIZE", "medium"))
         plan = work / "plan.json"
         subprocess.run(
             [sys.executable, str(HERE / "prepare.py"), "--out", str(plan), "--per-role", str(-(-args.users // 5))],

@@ -20,9 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from nrp import law
-from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Role, Sex
+from nrp.core.choices import CareType, Role, Sex
 from nrp.core.demo import DEMO_DOMAIN, demo_user, grant, person_name
-from workflows.applicant_journey import services
+from workflows.applicant_journey import deadlines, services
+from workflows.applicant_journey.demo_profiles import random_care_types, random_profile
 from workflows.applicant_journey.models import (
     ApplicantRegisterEntry,
     AssessmentKind,
@@ -127,56 +128,6 @@ def targets_for(n: int, rng, first_target: str | None) -> list[str]:
     return plan
 
 
-def random_care_types(rng) -> list[str]:
-    r = rng.random()
-    if r < 0.40:
-        return [CareType.ADOPTION]
-    if r < 0.65:
-        return [CareType.FOSTER]
-    if r < 0.80:
-        return [CareType.ADOPTION, CareType.FOSTER]
-    return [CareType.FOSTER_TEMP]
-
-
-def random_profile(rng, care_types: list[str], region, regions) -> dict:
-    temp = care_types == [CareType.FOSTER_TEMP]
-    adoption_only = care_types == [CareType.ADOPTION]
-    if temp:
-        age_min, age_max = 0, rng.choice([3, 6, 10, 17])
-    else:
-        age_min = rng.choice([0, 0, 0, 1, 2, 3, 4, 6, 8])
-        age_max = min(17, age_min + rng.choice([2, 3, 4, 5, 7, 10]))
-    sexes = rng.choice([[Sex.FEMALE, Sex.MALE]] * 6 + [[Sex.FEMALE]] * 2 + [[Sex.MALE]])
-    max_children = rng.choice([1, 1, 1, 2, 2, 3])
-    needs = list(HealthNeed.values)
-    accepted = rng.sample(needs, k=rng.choice([0, 0, 1, 2, 3, 5]))
-    experience = [n for n in accepted if rng.random() < 0.3]
-    ethnicities = list(Ethnicity.values) if rng.random() < 0.7 else [Ethnicity.MAJORITY, Ethnicity.OTHER]
-    if adoption_only:
-        legal = [LegalStatus.FREE]
-        contact = rng.choice([ContactLevel.NONE, ContactLevel.NONE, ContactLevel.SUPERVISED])
-    else:
-        legal = [LegalStatus.NOT_FREE, LegalStatus.FREE] if rng.random() < 0.7 else [LegalStatus.NOT_FREE]
-        contact = rng.choice([ContactLevel.SUPERVISED, ContactLevel.REGULAR, ContactLevel.REGULAR])
-    other_regions = rng.random() < 0.6
-    preferred = [region.pk] + ([rng.choice(regions).pk] if other_regions and rng.random() < 0.4 else [])
-    return {
-        "age_min": age_min,
-        "age_max": age_max,
-        "sexes": sexes,
-        "max_children": max_children,
-        "accepts_siblings": max_children > 1 and rng.random() < 0.75,
-        "health_needs_accepted": accepted,
-        "health_needs_experience": experience,
-        "ethnicities_accepted": ethnicities,
-        "legal_statuses": legal,
-        "contact_willingness": contact,
-        "accepts_other_regions": other_regions,
-        "preferred_regions": sorted(set(preferred)),
-        "children_in_household": rng.choice([0, 0, 0, 1, 2]),
-    }
-
-
 def ensure_sessions(region, today) -> list[CourseSession]:
     """Nine past 8-hour sessions (72 h, enough for short-term foster care) and four upcoming ones."""
     sessions = []
@@ -257,7 +208,8 @@ class Walker:
         self.plan = self.make_plan(stages, target)
         # Time already spent in the current stage: sometimes longer than usual (overdue, stuck cases).
         extra = rng.randint(0, 400) if line == "in_register" else rng.randint(0, 50)
-        start = REAL_NOW[0] - timedelta(days=self.plan["total"] + extra + 1)
+        # A week to spare: an appeal period that ends after holidays makes the walk a few days longer than planned.
+        start = REAL_NOW[0] - timedelta(days=self.plan["total"] + extra + 7)
         clock = SimClock(start)
         with _patched(clock), transaction.atomic():
             journey = services.journey_open(household=self.household, actor=self.guide, care_types=care_types)
@@ -386,6 +338,10 @@ class Walker:
                     profile=journey.profile_data,
                 )
         elif stage == "appeal_period":
+            # The period ends on a working day: after holidays it outlasts the simulated wait. Wait it out.
+            journey.refresh_from_db()
+            last_day = deadlines.appeal_deadline(journey.decision_delivered_on)
+            clock.advance(max(0, (last_day - clock.date()).days + 1))
             services.finality_record(journey=journey, actor=self.officer)
 
 
