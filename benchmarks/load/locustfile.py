@@ -8,8 +8,8 @@ Environment:
 - ``LOAD_OUT``: where every request (start time, name, milliseconds, ok, status) and every accepted write go as
   JSON; ``LOAD_STARTED``: a file created when the users start.
 
-Users are spread over the five roles in turn (officer, guide, OSPOD, assessor, applicant), each logged in as a
-different demo account of that role. Screens use the session cookie; API calls the user's bearer token.
+Users are spread over the five roles in turn (officer, guide, OSPOD, assessor, applicant), each logged in as
+a demo account of that role. Screens use the session cookie; API calls the user's bearer token.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ WRITES = os.environ.get("LOAD_WRITES") == "1"
 RUN_ID = os.environ.get("LOAD_RUN_ID") or uuid.uuid4().hex[:8]
 
 ROLES = ("officer", "guide", "ospod", "assessor", "applicant")
-# officer 1, guide 1, ospod 1, assessor 1, applicant 1, officer 2, … : roles interleaved, accounts distinct.
+# officer 1, guide 1, ospod 1, assessor 1, applicant 1, officer 2, …: roles interleaved; an account serves two
+# locust users only when the database has fewer demo accounts of a role than users need (the small demo).
 _BY_ROLE = [[u for u in PLAN["users"] if u["role"] == role] for role in ROLES]
 _USERS = [u for group in itertools.zip_longest(*_BY_ROLE) for u in group if u is not None]
 _next_user = itertools.cycle(_USERS)
