@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "workflows.child_mediation",
     "matching",
     "nrp.stats",
+    "nrp.notifications",
 ]
 
 MIDDLEWARE = [

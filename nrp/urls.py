@@ -29,6 +29,7 @@ urlpatterns = [
     path("deti/", include("workflows.child_mediation.urls")),
     path("parovani/", include("matching.urls")),
     path("audit/", include("nrp.audit.urls")),
+    path("oznameni/", include("nrp.notifications.urls")),
     path("statistiky/", include("nrp.stats.urls")),
     path("api/v1/stats/", include("nrp.stats.api_urls")),
     path("api/", include("nrp.api.urls")),

@@ -37,6 +37,7 @@ v1_patterns: list[URLPattern | URLResolver] = [
     path("", include("workflows.child_mediation.api_urls")),
     path("", include("matching.api_urls")),
     path("", include("workflows.applicant_journey.api_urls")),
+    path("", include("nrp.notifications.api_urls")),
 ]
 
 

@@ -83,6 +83,8 @@ class Resource(StrEnum):
     STATISTICS = "statistics"
     # The legal basis the system applies (/pravni-zaklad/, nrp/law): rules, citations, confidence; no case data.
     LEGAL_BASIS = "legal_basis"
+    # The user's own in-app notifications and their e-mail preferences (nrp/notifications): every role, own only.
+    NOTIFICATION = "notification"
 
 
 class Scope(StrEnum):
@@ -101,6 +103,8 @@ class Scope(StrEnum):
     ASSIGNED = "assigned"
     # Administrator: only through exceptional access with an audited reason.
     WITH_REASON = "with_reason"
+    # The user's own things (their notifications): the object's owner is the user.
+    OWN = "own"
     # Everything (administration for administrators).
     ANY = "any"
 
@@ -170,6 +174,10 @@ POLICY: dict[str, dict[str, dict[str, Scope]]] = {
     },
 }
 
+# Every role has its own notifications (nrp/notifications) and nobody else's.
+for _resources in POLICY.values():
+    _resources[Resource.NOTIFICATION] = {R: S.OWN, W: S.OWN}
+
 
 def scope_for(role: str, resource: str, action: str) -> Scope:
     return POLICY.get(role, {}).get(resource, {}).get(action, Scope.NONE)
@@ -185,6 +193,8 @@ class ObjectScope:
     guide_ids: frozenset[int] = frozenset()
     assessor_ids: frozenset[int] = frozenset()
     member_user_ids: frozenset[int] = field(default_factory=frozenset)
+    # The user the object belongs to alone (a notification's recipient): Scope.OWN.
+    owner_ids: frozenset[int] = frozenset()
 
 
 _SCOPE_MAPPERS: dict[type, Callable[[object], ObjectScope]] = {}
@@ -233,6 +243,8 @@ def _in_scope(user, role: str, scope: Scope, where: ObjectScope) -> bool:
         return True
     if scope == Scope.OWN_HOUSEHOLD:
         return user.pk in where.member_user_ids
+    if scope == Scope.OWN:
+        return user.pk in where.owner_ids
     if scope == Scope.CASELOAD:
         return user.pk in where.guide_ids
     if scope == Scope.ORP:

@@ -33,6 +33,7 @@ class ScopeLookups:
     region: str | None = None  # -> the region id
     assessor: str | None = None  # -> the assigned assessor
     assessor_region: str | None = None  # -> the region the assessor must hold the role in
+    owner: str | None = None  # -> the one user the row belongs to (Scope.OWN: a notification's recipient)
 
     def under(self, prefix: str, **replace: str | None) -> ScopeLookups:
         values = {name: (f"{prefix}__{path}" if path else None) for name, path in self.__dict__.items()}
@@ -75,6 +76,8 @@ def scope_q(user: User, action: str, resource: str, lookups: ScopeLookups) -> Q 
             part = Q(**{lookups.assessor: user})
             if lookups.assessor_region:
                 part &= Q(**{f"{lookups.assessor_region}__in": user.region_ids(role)})
+        elif scope == Scope.OWN and lookups.owner:
+            part = Q(**{lookups.owner: user})
         elif scope == Scope.ANY:
             part = ~Q(pk__in=[])
         if part is not None:

@@ -939,6 +939,41 @@ ROUTES.update(
 )
 
 
+# --- notifications (/oznameni/, /api/v1/notifications/, nrp/notifications): every role, only their own ----------
+# The sample is the applicant's; anyone else gets 404 (it is not theirs), as does a missing one.
+@sample("notification")
+def _notification(w):
+    from nrp.notifications.services import notify
+
+    (notification,) = notify(recipients=[w.applicant], kind="message", key="matrix:1", title="Nová zpráva", url="/")
+    return notification
+
+
+OWN_NOTIFICATION = expect(default=NOT_FOUND, applicant=OK)
+ROUTES.update(
+    {
+        "applicant_journey:my_documents": one(expect(default=FORBIDDEN, applicant=OK)),
+        "notifications:list": one(signed_in()),
+        "notifications:settings": one(signed_in()),
+        "notifications:read_all": one(signed_in(), method="post"),
+        "notifications:open": [
+            Case("own", kw(notification_id="notification"), OWN_NOTIFICATION),
+            Case("missing", kw(notification_id="missing"), expect(default=NOT_FOUND)),
+        ],
+        "notifications:read": [
+            Case("own", kw(notification_id="notification"), OWN_NOTIFICATION, "post"),
+            Case("missing", kw(notification_id="missing"), expect(default=NOT_FOUND), "post"),
+        ],
+        "api:notification-list": one(expect(**API, default=OK)),
+        "api:notification-read-all": one(expect(**API, default=OK), method="post"),
+        "api:notification-read": [
+            Case("own", kw(pk="notification"), expect(**API, default=NOT_FOUND, applicant=OK), "post"),
+            Case("missing", kw(pk="missing"), expect(**API, default=NOT_FOUND), "post"),
+        ],
+    }
+)
+
+
 # --- sensitive reads: a successful GET by this persona must leave a READ (or EXPORT) in the audit trail ----
 AUDITED_READS: list[tuple[str, str]] = [
     ("child_mediation:detail", "officer"),

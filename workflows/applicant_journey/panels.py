@@ -54,6 +54,7 @@ def register() -> None:
         register_home_panel(role, "applicant_journey/panel_tasks.html", tasks_panel)
     # The menu shows a link to whoever the page's policy lets in (permissions.py).
     register_nav_link("applicant_journey:portal", _("Můj postup"), permissions.OWN_JOURNEY.allows)
+    register_nav_link("applicant_journey:my_documents", _("Moje dokumenty"), permissions.OWN_JOURNEY.allows)
     register_nav_link("applicant_journey:caseload", _("Moji žadatelé"), permissions.CASELOAD.allows)
     register_nav_link("applicant_journey:tasks", _("Úkoly"), permissions.STAFF_JOURNEYS.allows)
     register_nav_link("applicant_journey:list", _("Žadatelé"), permissions.JOURNEY_LIST_LINK.allows)

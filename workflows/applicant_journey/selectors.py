@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -329,3 +330,49 @@ def register_list_for_user(*, user: User) -> QuerySet[ApplicantRegisterEntry]:
         return ApplicantRegisterEntry.objects.none()
     entries = ApplicantRegisterEntry.objects.filter(q).select_related("region", "profile")
     return entries.prefetch_related("household__members")
+
+
+@dataclass
+class SentDocument:
+    """One document of the applicant's file as they see it: what they sent, its review and the reviewer's word."""
+
+    document: JourneyDocument
+    versions: list
+    reviewed_by: User | None = None
+    reviewed_at: datetime | None = None
+
+
+@dataclass
+class MemberDocuments:
+    label: str
+    documents: list[SentDocument]
+
+
+def documents_by_member(*, journey: ApplicantJourney) -> list[MemberDocuments]:
+    """Every document of the file grouped per household member (the household's own first), each with the
+    versions sent and the latest review (who, when; the reason when returned). Three queries."""
+    from workflows.applicant_journey.models import EventKind, JourneyEvent
+
+    docs = list(
+        journey.documents.select_related("member").prefetch_related("versions").order_by("member_id", "kind", "pk")
+    )
+    reviews: dict[int, JourneyEvent] = {}
+    for event in JourneyEvent.objects.filter(
+        journey=journey, kind=EventKind.DOCUMENT, data__has_key="status"
+    ).select_related("actor"):
+        reviews[event.data.get("document_id")] = event  # ordered by time: the latest review wins
+    groups: dict[int | None, MemberDocuments] = {}
+    for d in docs:
+        group = groups.setdefault(
+            d.member_id, MemberDocuments(str(d.member) if d.member else str(_("Společné za domácnost")), [])
+        )
+        review = reviews.get(d.pk) if d.status in (DocumentStatus.ACCEPTED, DocumentStatus.REJECTED) else None
+        group.documents.append(
+            SentDocument(
+                d,
+                sorted(d.versions.all(), key=lambda v: v.uploaded_at, reverse=True),
+                reviewed_by=review.actor if review else None,
+                reviewed_at=review.at if review else None,
+            )
+        )
+    return [groups[k] for k in sorted(groups, key=lambda k: (k is not None, k or 0))]

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.journey_list, name="list"),
     path("ukoly/", views.task_list, name="tasks"),
     path("moje-cesta/", views.portal, name="portal"),
+    path("moje-dokumenty/", views.my_documents, name="my_documents"),
     path("pruvodce/", views.caseload, name="caseload"),
     path("pruvodce/novy-pripad/", views_signup.guide_open_case, name="guide_open_case"),
     path("registrace/", views_signup.signup, name="signup"),

@@ -18,6 +18,7 @@ from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
 from nrp.core.choices import Role
 from nrp.core.models import Household, HouseholdMember, Orp, RoleAssignment, User
+from nrp.notifications import events as notifications
 from workflows.applicant_journey.models import (
     ApplicantJourney,
     CaseNote,
@@ -45,6 +46,7 @@ def message_send(*, journey: ApplicantJourney, author: User, body: str) -> Messa
     msg.save()
     journey.last_activity_at = timezone.now()
     journey.save(update_fields=["last_activity_at"])
+    notifications.message_sent(msg)
     return msg
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
+from nrp.notifications import events as notifications
 from workflows.applicant_journey.models import (
     ApplicantJourney,
     DocumentStatus,
@@ -79,6 +80,7 @@ def document_upload(*, document: JourneyDocument, actor, upload) -> DocumentVers
         region=journey.region,
         details={"document": document.pk, "kind": document.kind},
     )
+    notifications.document_uploaded(version, actor)
     return version
 
 
@@ -94,7 +96,8 @@ def document_review(*, document: JourneyDocument, actor, status: str, reason: st
     document.rejection_reason = reason.strip() if status == DocumentStatus.REJECTED else ""
     document.save(update_fields=["status", "rejection_reason", "updated_at"])
     journey = document.journey
-    record_event(journey, actor=actor, kind=EventKind.DOCUMENT, document_id=document.pk, status=status)
+    event = record_event(journey, actor=actor, kind=EventKind.DOCUMENT, document_id=document.pk, status=status)
+    notifications.document_reviewed(document, actor=actor, event_id=event.pk)
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,

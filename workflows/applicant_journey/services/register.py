@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from nrp import law
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
+from nrp.notifications import events as notifications
 from workflows.applicant_journey.models import (
     AcceptanceProfile,
     ApplicantJourney,
@@ -96,6 +97,7 @@ def register_entry_create_from_journey(activation) -> ApplicantRegisterEntry:
     enter_stage(journey, JourneyStage.IN_REGISTER)
     journey.save()
     record_event(journey, actor=None, kind=EventKind.REGISTERED, entry_id=entry.pk)
+    notifications.registered(entry, journey)
     return entry
 
 

@@ -1,5 +1,8 @@
 """E-mail reminders for due and overdue tasks and for guides' note reminders (run daily by cron).
 
+Each reminder is also an in-app notification (``nrp.notifications``, kind "deadlines"); the e-mail goes only to
+those who have not switched deadline e-mails off in their notification settings.
+
 Idempotent: every reminder is first recorded in ``ReminderLog`` under a unique key (task, due date, recipient,
 kind); only a newly recorded reminder is sent, so running the command twice sends nothing twice.
 """
@@ -12,9 +15,13 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext
 from viewflow.workflow.models import Task
 
+from nrp.notifications import events as notifications
+from nrp.notifications.models import NotificationKind
+from nrp.notifications.services import wants_email
 from workflows.applicant_journey.models import ApplicantJourney, CaseNote, ReminderKind, ReminderLog
 from workflows.applicant_journey.selectors import OPEN_TASK_STATUSES, task_due_on
 
@@ -45,6 +52,8 @@ def _claim(key: str, recipient, kind: str) -> bool:
 
 
 def _send(recipient, subject: str, body: str) -> None:
+    if not wants_email(recipient, NotificationKind.DEADLINE):
+        return
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email])
 
 
@@ -89,15 +98,28 @@ def reminders_send(*, today: date) -> ReminderResult:
                 "id": task.process_id,
                 "due": due.strftime("%d. %m. %Y"),
             }
+            notifications.deadline_reminded(
+                user=recipient,
+                key=f"task:{task.pk}:{due.isoformat()}:{kind}",
+                title=subject,
+                url=reverse("applicant_journey:task", args=[task.process_id, task.pk]),
+            )
             _send(recipient, subject, body)
             result.sent += 1
     for note in CaseNote.objects.filter(remind_on__lte=today).select_related("author"):
         if note.author is None or not _claim(f"note:{note.pk}", note.author, ReminderKind.NOTE):
             result.skipped += 1
             continue
+        title = gettext("Připomínka k případu č. %(id)s") % {"id": note.journey_id}
+        notifications.deadline_reminded(
+            user=note.author,
+            key=f"note:{note.pk}",
+            title=title,
+            url=reverse("applicant_journey:detail", args=[note.journey_id]),
+        )
         _send(
             note.author,
-            gettext("Připomínka k případu č. %(id)s") % {"id": note.journey_id},
+            title,
             gettext("Připomínka z vaší poznámky k případu č. %(id)s.") % {"id": note.journey_id},
         )
         result.sent += 1

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from nrp import law
 from nrp.core.choices import MEDIATED_CARE_TYPES, Role
 from nrp.core.models import User
+from nrp.notifications import events as notifications
 from workflows.applicant_journey import deadlines
 from workflows.applicant_journey.models import (
     HOUSEHOLD_DOCUMENT_KINDS,
@@ -339,6 +340,7 @@ def decision_record(
         process.appeal_outcome = ""
         process.appeal_decided_on = None
         process.effective_date = None
+    notifications.decision_recorded(process, actor=actor)
     return journey
 
 

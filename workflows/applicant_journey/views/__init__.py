@@ -12,6 +12,7 @@ from workflows.applicant_journey.views.documents import (
     document_review,
     document_upload,
     foreign_record_add,
+    my_documents,
 )
 from workflows.applicant_journey.views.journeys import (
     caseload,
@@ -35,6 +36,7 @@ __all__ = [
     "_errors_to_form",
     "_journey_or_404",
     "_require_role",
+    "my_documents",
     "attendance_record",
     "caseload",
     "document_download",

@@ -17,7 +17,7 @@ from nrp.core.web import AuthenticatedHttpRequest, policy_required, safe_next, s
 from workflows.applicant_journey import forms, permissions
 from workflows.applicant_journey.models import ApplicantJourney, JourneyDocument
 from workflows.applicant_journey.services import documents
-from workflows.applicant_journey.views.common import deny_on, journey_or_404
+from workflows.applicant_journey.views.common import PAGE_TYPE, deny_on, journey_or_404
 
 
 def _document_of(journey: ApplicantJourney, document_id: int) -> JourneyDocument:
@@ -106,3 +106,17 @@ def foreign_record_add(request: AuthenticatedHttpRequest, journey_id: int) -> Ht
     else:
         messages.error(request, _("Vyberte žadatele a napište zemi."))
     return redirect(safe_next(request) or reverse("applicant_journey:detail", args=[journey.pk]))
+
+
+@policy_required(permissions.OWN_JOURNEY, object_type=PAGE_TYPE)
+def my_documents(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The applicant's documents: everything sent, per household member, with its review and the reviewer's word."""
+    from workflows.applicant_journey import selectors
+
+    journey = selectors.journey_for_applicant(user=request.user)
+    groups = selectors.documents_by_member(journey=journey) if journey else []
+    return render(
+        request,
+        "applicant_journey/my_documents.html",
+        {"title": _("Moje dokumenty"), "journey": journey, "groups": groups},
+    )

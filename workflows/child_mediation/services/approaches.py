@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nrp import law
 from nrp.audit.models import AuditAction
+from nrp.notifications import events as notifications
 from workflows.applicant_journey.models import ApplicantRegisterEntry, RegisterStatus
 from workflows.child_mediation import deadlines
 from workflows.child_mediation.models import (
@@ -125,7 +126,8 @@ def approach_start_next(
     case.status = ChildCaseStatus.APPROACHING
     case.save(update_fields=["status"])
     audit(officer, AuditAction.CREATE, approach, case, entry=entry.pk, position=position)
-    # TODO(notification): the written notice itself (letter/e-mail to the family) is the journey module's job.
+    # The written notice itself is a letter; the family and their guide are also told in NRP (and by e-mail).
+    notifications.approach_started(approach)
     return approach
 
 

@@ -47,12 +47,13 @@ def flags_of(case: ChildCase) -> CaseFlags:
 def remind(case: ChildCase, kind: str, *, key: str = "", for_ospod: bool = False, due_on: date | None = None) -> bool:
     """Create a reminder once (idempotent by case, kind and key) and e-mail the responsible people after commit."""
     from workflows.child_mediation.models import CaseReminder
-    from workflows.child_mediation.notify import notify_reminder
+    from workflows.child_mediation.notify import notification_for_reminder, notify_reminder
 
     reminder, created = CaseReminder.objects.get_or_create(
         case=case, kind=kind, key=key, defaults={"for_ospod": for_ospod, "due_on": due_on}
     )
     if created:
+        notification_for_reminder(reminder)
         transaction.on_commit(lambda: notify_reminder(reminder))
     return created
 

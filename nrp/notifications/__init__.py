@@ -1,0 +1,1 @@
+"""In-app notifications with unread badges, and the same events by e-mail per the user's preferences."""
