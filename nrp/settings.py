@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "matching",
     "nrp.stats",
     "nrp.notifications",
+    "nrp.search",
 ]
 
 MIDDLEWARE = [

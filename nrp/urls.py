@@ -30,6 +30,7 @@ urlpatterns = [
     path("parovani/", include("matching.urls")),
     path("audit/", include("nrp.audit.urls")),
     path("oznameni/", include("nrp.notifications.urls")),
+    path("hledat/", include("nrp.search.urls")),
     path("statistiky/", include("nrp.stats.urls")),
     path("api/v1/stats/", include("nrp.stats.api_urls")),
     path("api/", include("nrp.api.urls")),

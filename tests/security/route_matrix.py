@@ -966,6 +966,13 @@ ROUTES.update(
         ],
         "api:notification-list": one(expect(**API, default=OK)),
         "api:notification-read-all": one(expect(**API, default=OK), method="post"),
+        # Staff search within their scope (nrp/search); exports of the registers (officers) and caseloads.
+        "search:search": one(signed_in(applicant=FORBIDDEN, administrator=FORBIDDEN)),
+        "search:export_children": one(expect(default=FORBIDDEN, officer=OK, other_officer=OK), kw(fmt="=csv")),
+        "search:export_applicants": one(expect(default=FORBIDDEN, officer=OK, other_officer=OK), kw(fmt="=xlsx")),
+        "search:export_caseload": one(
+            expect(default=FORBIDDEN, guide=OK, officer=OK, other_officer=OK), kw(fmt="=csv")
+        ),
         "api:notification-read": [
             Case("own", kw(pk="notification"), expect(**API, default=NOT_FOUND, applicant=OK), "post"),
             Case("missing", kw(pk="missing"), expect(**API, default=NOT_FOUND), "post"),
@@ -997,6 +1004,10 @@ AUDITED_READS: list[tuple[str, str]] = [
     *AUDITED_READS_JOURNEY_API,
     ("stats:export", "officer"),
     ("stats:yearly_export", "officer"),
+    ("search:export_children", "officer"),
+    ("search:export_applicants", "officer"),
+    ("search:export_caseload", "guide"),
+    ("search:export_caseload", "officer"),
 ]
 # The legal steps' summary of a case (screen and API).
 AUDITED_READS += [

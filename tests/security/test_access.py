@@ -160,7 +160,12 @@ def test_policy_permission_reads_the_declared_policy_per_method(guide, officer):
 # --- Every view declares its policy ----------------------------------------------------------------------------------
 # Apps whose screens and API views declare a policy (``policy_required(...)`` / ``policy = ...``); add yours here.
 # (views_signup, the sign-up code, is not in it yet.)
-POLICY_DECLARING_MODULES = ("workflows.applicant_journey.views.", "workflows.applicant_journey.apis.")
+POLICY_DECLARING_MODULES = (
+    "workflows.applicant_journey.views.",
+    "workflows.applicant_journey.apis.",
+    "nrp.notifications.",
+    "nrp.search.",
+)
 
 
 def _routes(resolver=None, prefix=""):
