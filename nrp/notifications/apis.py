@@ -17,6 +17,7 @@ from rest_framework.response import Response
 
 from nrp.api.permissions import PolicyPermission
 from nrp.api.views import ApiView, ScopedListApi
+from nrp.core.web import user_of
 from nrp.notifications import selectors, services
 from nrp.notifications.models import Notification, NotificationKind
 from nrp.notifications.permissions import READ_NOTIFICATIONS, WRITE_NOTIFICATIONS
@@ -73,7 +74,7 @@ class NotificationReadApi(ApiView):
         notification = selectors.notification_get_for_user(user=request.user, notification_id=pk)
         if notification is None:
             raise NotFound()
-        notification = services.notification_mark_read(notification=notification, user=request.user)
+        notification = services.notification_mark_read(notification=notification, user=user_of(request))
         return Response(NotificationSerializer(notification).data)
 
 
@@ -86,4 +87,4 @@ class NotificationReadAllApi(ApiView):
 
     @extend_schema(summary="Vše přečteno / Mark all read", request=None, responses={200: ReadAllSerializer})
     def post(self, request: Request) -> Response:
-        return Response({"marked": services.notification_mark_all_read(user=request.user)})
+        return Response({"marked": services.notification_mark_all_read(user=user_of(request))})

@@ -7,6 +7,7 @@ notification is e-mailed, after the transaction commits, and only when the recip
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -84,7 +85,7 @@ def notify(
             continue  # the same event again: already notified
         created.append(notification)
         if kind not in EMAILED_ELSEWHERE:
-            transaction.on_commit(lambda n=notification: _send_email(n))
+            transaction.on_commit(functools.partial(_send_email, notification))
     return created
 
 

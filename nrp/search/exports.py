@@ -20,7 +20,7 @@ from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
 from nrp.core.access import Action, Policy, Resource, Scope
 from nrp.core.choices import CareType
-from nrp.core.web import AuthenticatedHttpRequest, policy_required
+from nrp.core.web import AuthenticatedHttpRequest, policy_required, user_of
 from nrp.search.permissions import EXPORT_APPLICANTS, EXPORT_CASELOAD, EXPORT_CHILDREN
 from nrp.stats.exports import safe_text
 
@@ -182,11 +182,9 @@ def export_caseload(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse
     """The caseload: a guide's own families, an officer's region's journeys."""
     from workflows.applicant_journey.selectors import caseload_for_guide, journey_list_for_user
 
-    if AS_GUIDE.allows(request.user):
-        journeys = caseload_for_guide(guide=request.user)
-    else:
-        journeys = journey_list_for_user(user=request.user)
-    journeys = list(journeys.select_related("household__residence_orp", "household__guide").order_by("pk"))
+    user = user_of(request)
+    found = caseload_for_guide(guide=user) if AS_GUIDE.allows(user) else journey_list_for_user(user=user)
+    journeys = list(found.select_related("household__residence_orp", "household__guide").order_by("pk"))
     return _respond(
         request,
         fmt=fmt,
