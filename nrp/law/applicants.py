@@ -247,4 +247,57 @@ RULES = [
         default=48,
         unit=H,
     ),
+    Rule(
+        "CRIMINAL_RECORD_CZ",
+        SPOD,
+        "23c",
+        _("Výpis z evidence Rejstříku trestů ČR si ORP vyžádá sama; žadatel ho nepřikládá."),
+        TOC + "Díl 3, spisová dokumentace o žadateli; postup převzat z dřívější úpravy.",
+        T,
+        formerly="21 odst. 5",
+    ),
+    Rule(
+        "COMPLETENESS_GATE",
+        SPOD,
+        "23b, 23c",
+        _(
+            "ORP shledá žádost úplnou a předá spis krajskému úřadu, jen když jsou všechny části spisové "
+            "dokumentace u každého žadatele doloženy a přijaty."
+        ),
+        TOC + "§ 23b a § 23c; spis předávaný kraji musí být úplný (odvozeno z nadpisů).",
+        T,
+        formerly="21",
+    ),
+    Rule(
+        "ORP_OPINION",
+        SPOD,
+        "23b",
+        _("ORP připojí ke spisu záznam ze sociálního šetření a své stanovisko a spis předá krajskému úřadu."),
+        TOC + "Díl 3, obecní úřad obce s rozšířenou působností v řízení (stanovisko ORP).",
+        T,
+        formerly="21",
+    ),
+    Rule(
+        "AUTHORITY_ACTS",
+        SPOD,
+        "19a, 23b, 23d–23g",
+        _(
+            "Úkony v řízení (kontrola a přijetí podkladů, postoupení, rozhodnutí) činí jen ORP a krajský úřad; "
+            "doprovázející organizace žadateli pomáhá, za úřad nejedná."
+        ),
+        TOC + "§ 19a (kdo zprostředkovává), § 23b, § 23d–23g (orgány v řízení).",
+        T,
+        formerly="19a",
+    ),
+    Rule(
+        "REPEAT_COURSE_HOURS",
+        SPOD,
+        "",
+        _("Kraj může opakovaným žadatelům určit kratší přípravu (např. 16 hodin)."),
+        "Praxe některých krajů (sekundární zdroje); zákonná úprava nenalezena.",
+        U,
+        default=16,
+        unit=H,
+        region_may_change=True,
+    ),
 ]

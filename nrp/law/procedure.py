@@ -16,6 +16,17 @@ RULES = [
         S,
     ),
     Rule(
+        "WITHDRAWAL",
+        SR,
+        "45(4), 66(1)(a)",
+        _(
+            "Žádost může vzít zpět jen žadatel; úřad řízení zastaví. Zpětvzetí podané písemně zapíše pracovník "
+            "úřadu s přiloženým podáním."
+        ),
+        SR_TEXT + "§ 45 odst. 4 (zpětvzetí žádosti) a § 66 odst. 1 písm. a) (zastavení řízení).",
+        S,
+    ),
+    Rule(
         "FILE_INSPECTION",
         SR,
         "36(3)",

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.applicant_journey import walk
 from workflows.applicant_journey import services
 from workflows.applicant_journey.models import (
     ApplicantRegisterEntry,
@@ -35,6 +36,49 @@ PROFILE = {
 }
 
 
+PDF = b"%PDF-1.4 test"
+
+
+def refused(client, user, journey, data, text):
+    client.force_login(user)
+    task = open_task(journey)
+    response = client.post(reverse("applicant_journey:task", args=[journey.pk, task.pk]), data)
+    assert response.status_code == 200 and text in response.content.decode()
+    assert open_task(journey).pk == task.pk
+
+
+def supply_everything(client, applicant, ospod_worker, journey):
+    """The applicant fills the §23a data and uploads each document; the OSPOD obtains the Czech extract and accepts
+    everything (APPLICATION_CONTENTS, CRIMINAL_RECORD_CZ)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(applicant)
+    data = {"umpod_offer_consent": "no", "intercountry_only": "no"}
+    for m in journey.household.members.all():
+        p = f"m{m.pk}_"
+        data.update(
+            {
+                p + "birth_number": "8001011234",
+                p + "born_on": "1980-01-01",
+                p + "birth_place": "Brno",
+                p + "citizenship": "CZ",
+                p + "stay_kind": "citizen",
+                p + "habitual_residence_cz": "on",
+                p + "preparation_consent_on": timezone.localdate().isoformat(),
+            }
+        )
+    assert client.post(reverse("applicant_journey:application", args=[journey.pk]), data).status_code == 302
+    for document in journey.documents.all():
+        who = ospod_worker if document.kind == "cz_criminal" else applicant
+        client.force_login(who)
+        url = reverse("applicant_journey:document_upload", args=[journey.pk, document.pk])
+        assert client.post(url, {"file": SimpleUploadedFile("d.pdf", PDF)}).status_code == 302
+    client.force_login(ospod_worker)
+    for document in journey.documents.all():
+        url = reverse("applicant_journey:document_review", args=[journey.pk, document.pk])
+        assert client.post(url, {"status": "accepted"}).status_code == 302
+
+
 def do(client, user, journey, data, node=None):
     client.force_login(user)
     task = open_task(journey, node)
@@ -59,10 +103,15 @@ def test_foster_care_journey_walked_through_http(
     assert journey.documents.filter(kind="criminal", country="Německo").exists()
     do(client, ospod_worker, journey, {"outcome": "incomplete", "missing_items": "Souhlasy\nZpráva lékaře"})
     assert journey.stage == JourneyStage.INCOMPLETE
+    # COMPLETENESS_GATE: "doplněno" needs the missing items; the family fills the §23a form and uploads them.
+    refused(client, applicant, journey, {"note": "Doneseno."}, "Doplnit je třeba ještě")
+    supply_everything(client, applicant, ospod_worker, journey)
     do(client, applicant, journey, {"note": "Doneseno."})
     do(client, ospod_worker, journey, {"outcome": "complete"})
     do(client, ospod_worker, journey, {"visited_on": iso(), "notes": "Prostorný byt, dětský pokoj."})
-    do(client, ospod_worker, journey, {"sent_on": iso()})
+    # ORP_OPINION: the file goes with the ORP's opinion; without it the hand-over is refused.
+    refused(client, ospod_worker, journey, {"sent_on": iso()}, "Stanovisko ORP")
+    do(client, ospod_worker, journey, {"sent_on": iso(), **walk.OPINION})
     do(client, officer, journey, {"assessor": assessor.pk})
     assessment = {"done_on": iso()}
     for key in [f"psych_{m.pk}" for m in members] + ["social", "health"]:
@@ -71,7 +120,9 @@ def test_foster_care_journey_walked_through_http(
     do(client, assessor, journey, assessment)
     # Attendance through the preparation screen, then the course is complete.
     sessions = [
-        CourseSession.objects.create(region=jmk, title=f"Blok {i}", starts_at=timezone.now(), hours=Decimal(24))
+        CourseSession.objects.create(
+            region=jmk, title=f"Blok {i}", starts_at=timezone.now() - timedelta(minutes=1), hours=Decimal(24)
+        )
         for i in (1, 2)
     ]
     client.force_login(officer)

@@ -220,6 +220,7 @@ def test_applicant_completes_incomplete_application_from_portal(client, journey,
     client.force_login(applicant)
     page = client.get(reverse("applicant_journey:portal")).content.decode()
     assert "Souhlasy" in page and "Čeká se na vás" in page
+    walk.complete_checklist(journey)
     client.post(task_url(journey), {"note": "Doneseno osobně."})
     assert open_task(journey).flow_task.name == "check_application"
 

@@ -102,6 +102,7 @@ def test_incomplete_application_waits_for_missing_documents(journey, guide, ospo
         services.social_investigation_record(
             journey=journey, actor=ospod_worker, visited_on=T0 + timedelta(days=20), notes="x"
         )
+    walk.complete_checklist(journey)
     services.application_complete(journey=journey, actor=applicant)
     assert open_task(journey).flow_task.name == "check_application"
     services.application_check(journey=journey, actor=ospod_worker, outcome="complete")
@@ -214,7 +215,7 @@ def test_withdrawal_mid_assessment_cancels_the_open_task(journey, guide, ospod_w
     assert task.status == STATUS.CANCELED
     with pytest.raises(services.StepError):
         services.expert_assessment_record(
-            journey=journey, actor=assessor, parts=walk.assessment_parts(journey), done_on=T0
+            journey=journey, actor=assessor, parts=walk.assessment_parts(journey), done_on=T0 + timedelta(days=60)
         )
 
 

@@ -49,9 +49,41 @@ def file_application(journey, ospod, care_types=(CareType.ADOPTION,)):
     )
 
 
+def fill_application(journey, *, consent=True):
+    """The §23a data of every applicant (Czech citizens with permanent residence) and both ÚMPOD choices."""
+    from workflows.applicant_journey.models import ApplicationChoices, ApplicationPerson
+
+    for i, person in enumerate(ApplicationPerson.objects.filter(journey=journey, member__isnull=False)):
+        person.birth_number = f"80010{i}1234"
+        person.born_on = person.born_on or date(1980, 1, 1 + i)
+        person.birth_place = "Brno"
+        person.citizenship = "CZ"
+        person.stay_kind = "citizen"
+        person.habitual_residence_cz = True
+        person.preparation_consent_on = T0 + timedelta(days=7) if consent else None
+        person.save()
+    ApplicationChoices.objects.filter(journey=journey).update(umpod_offer_consent=False, intercountry_only=False)
+
+
+def accept_checklist(journey):
+    """Every checklist item there and accepted (the gate is tested through the screens and the API)."""
+    from workflows.applicant_journey.models import CHECKLIST_DOCUMENT_KINDS, DocumentStatus
+
+    journey.documents.filter(kind__in=CHECKLIST_DOCUMENT_KINDS).update(status=DocumentStatus.ACCEPTED)
+
+
+def complete_checklist(journey):
+    fill_application(journey)
+    accept_checklist(journey)
+
+
+OPINION = {"opinion_conclusion": "recommended", "opinion_text": "Rodina je připravená, doporučujeme."}
+
+
 def to_investigation(journey, guide, ospod, care_types=(CareType.ADOPTION,)):
     to_application(journey, guide, care_types)
     file_application(journey, ospod, care_types)
+    complete_checklist(journey)
     services.application_check(journey=journey, actor=ospod, outcome="complete", today=T0 + timedelta(days=10))
 
 
@@ -65,7 +97,7 @@ def to_assessment(journey, guide, ospod, officer, assessor, care_types=(CareType
         today=T0 + timedelta(days=20),
     )
     services.handover_record(
-        journey=journey, actor=ospod, sent_on=T0 + timedelta(days=25), today=T0 + timedelta(days=25)
+        journey=journey, actor=ospod, sent_on=T0 + timedelta(days=25), today=T0 + timedelta(days=25), **OPINION
     )
     services.assessment_assign(journey=journey, actor=officer, assessor=assessor)
 
@@ -83,8 +115,10 @@ def assessment_parts(journey):
 
 
 def attend_course(journey, hours_each: int):
+    # A past session (attendance is recorded after the session, never before the application).
+    starts = timezone.make_aware(timezone.datetime.combine(T0 + timedelta(days=100), timezone.datetime.min.time()))
     session = CourseSession.objects.create(
-        region=journey.region, title="Příprava", starts_at=timezone.now(), hours=Decimal(hours_each)
+        region=journey.region, title="Příprava", starts_at=starts, hours=Decimal(hours_each)
     )
     for member in journey.household.members.all():
         CourseAttendance.objects.create(session=session, journey=journey, member=member, hours=Decimal(hours_each))

@@ -43,14 +43,30 @@ OWN_JOURNEY = Policy(R, Resource.APPLICANT_FILE, {Scope.OWN_HOUSEHOLD})
 WRITE_MESSAGES = Policy(W, Resource.APPLICANT_FILE)
 # Documents: the family, its guide, the ORP's OSPOD, the region's officer (not the assessor).
 HANDLE_DOCUMENTS = Policy(W, Resource.DOCUMENT)
-# Accepting or returning a document: the guide, the OSPOD, the region, never the family itself.
-REVIEW_DOCUMENTS = Policy(W, Resource.DOCUMENT, {Scope.CASELOAD, Scope.ORP, Scope.REGION})
+# Accepting or returning a document is the authority's act (AUTHORITY_ACTS): the OSPOD and the region, never the
+# family itself nor its guide (a guide helps upload, HANDLE_DOCUMENTS).
+REVIEW_DOCUMENTS = Policy(W, Resource.DOCUMENT, {Scope.ORP, Scope.REGION})
 # The region's applicant register (evidence žadatelů), for its officers.
 REGION_REGISTER = Policy(R, Resource.APPLICANT_REGISTER, {Scope.REGION})
 
 # --- Actions on one journey ---------------------------------------------------------------------------------------
-# Withdraw the application, report a change of circumstances: the family, its guide, the region.
+# Report a change of circumstances: the family, its guide, the region.
 WITHDRAW_OR_REPORT = Policy(W, Resource.APPLICANT_FILE, {Scope.OWN_HOUSEHOLD, Scope.CASELOAD, Scope.REGION})
+# Withdraw the application (WITHDRAWAL): the applicant's own act; the OSPOD or the region only record a written
+# withdrawal with the document attached (the service checks that); never the guide.
+WITHDRAW = Policy(W, Resource.APPLICANT_FILE, {Scope.OWN_HOUSEHOLD, Scope.ORP, Scope.REGION})
+# The §23a data of the application (APPLICATION_CONTENTS): the family fills it, the OSPOD corrects it.
+EDIT_APPLICATION = Policy(W, Resource.APPLICANT_FILE, {Scope.OWN_HOUSEHOLD, Scope.ORP})
+# Whether §23a(1) is met, with the reasons: the offices.
+CHECK_ELIGIBILITY = Policy(R, Resource.APPLICANT_FILE, {Scope.ORP, Scope.REGION})
+# Forward an application filed at an ORP that is not competent (FORWARD_TO_COMPETENT): the OSPOD holding it.
+FORWARD_APPLICATION = Policy(W, Resource.APPLICANT_FILE, {Scope.ORP})
+# Confirm receipt of the handed-over file, arrange the course or assessment in another region: the region.
+CONFIRM_RECEIPT = Policy(D, Resource.APPLICANT_FILE, {Scope.REGION})
+ARRANGE_ELSEWHERE = Policy(D, Resource.APPLICANT_FILE, {Scope.REGION})
+# The performing region: its list of families and the assessment parts it records (checked on its own region).
+ELSEWHERE_LIST = Policy(R, Resource.APPLICANT_FILE, {Scope.REGION})
+RECORD_ELSEWHERE_ASSESSMENT = Policy(W, Resource.ASSESSMENT, {Scope.REGION})
 # Transfer to another region (the family moved): the region's officer.
 TRANSFER = Policy(D, Resource.APPLICANT_FILE)
 # Pause, resume, remove a register entry: the region's officer.
@@ -114,14 +130,26 @@ def step_permissions_for(user: Any) -> set[str]:
 
 def journey_actions(user: Any, journey: Any, entry: Any) -> list[tuple[str, Any]]:
     """The actions of the journey's detail page and portal the user may take (the services check again)."""
-    from workflows.applicant_journey.models import CLOSED_STAGES, RegisterStatus
+    from workflows.applicant_journey.models import CLOSED_STAGES, FileHandover, JourneyStage, RegisterStatus
 
     where: ObjectScope = object_scope(journey)
     actions: list[tuple[str, Any]] = []
     open_ = journey.stage not in CLOSED_STAGES
-    if open_ and WITHDRAW_OR_REPORT.allows(user, where):
+    if open_ and WITHDRAW.allows(user, where):
         actions.append(("withdraw", _("Vzít žádost zpět")))
+    if open_ and WITHDRAW_OR_REPORT.allows(user, where):
         actions.append(("change", _("Oznámit změnu poměrů")))
+    before_check = (JourneyStage.INTEREST, JourneyStage.APPLICATION, JourneyStage.INCOMPLETE)
+    not_checked = journey.stage in before_check and journey.application_complete_on is None
+    if not_checked and FORWARD_APPLICATION.allows(user, where):
+        actions.append(("forward", _("Postoupit příslušnému ORP")))
+    if (
+        CONFIRM_RECEIPT.allows(user, where)
+        and FileHandover.objects.filter(journey=journey, received_on__isnull=True).exists()
+    ):
+        actions.append(("receipt", _("Potvrdit převzetí spisu")))
+    if open_ and ARRANGE_ELSEWHERE.allows(user, where) and journey.stage not in (JourneyStage.INTEREST,):
+        actions.append(("elsewhere", _("Příprava či posouzení v jiném kraji")))
     if open_ and TRANSFER.allows(user, where):
         actions.append(("transfer", _("Předat jinému kraji (přestěhování)")))
     if entry is not None and DECIDE_REGISTER.allows(user, where):

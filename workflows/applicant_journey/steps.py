@@ -19,6 +19,7 @@ from workflows.applicant_journey import permissions as P
 from workflows.applicant_journey.forms import steps as F
 from workflows.applicant_journey.models import ApplicantJourney, JourneyStage
 from workflows.applicant_journey.services import assignment, tasks
+from workflows.applicant_journey.services import handover as H
 from workflows.applicant_journey.services import steps as S
 
 
@@ -94,7 +95,7 @@ SOCIAL_INVESTIGATION = Step(
 )
 HANDOVER = Step(
     F.HandoverForm,
-    S.handover_record,
+    H.handover_record,
     JourneyStage.HANDOVER,
     rule="handover",
     permission=P.OSPOD_STEP,

@@ -13,6 +13,14 @@ from workflows.applicant_journey.forms.actions import (
     ReasonForm,
     TransferForm,
 )
+from workflows.applicant_journey.forms.application import (
+    ApplicationForm,
+    ElsewhereAssessmentForm,
+    ElsewhereForm,
+    ForwardForm,
+    ReceiptForm,
+    WithdrawForm,
+)
 from workflows.applicant_journey.forms.common import (
     APPEAL_DATE_REQUIRED,
     BIRTH_DATE_IMPOSSIBLE,
@@ -52,6 +60,12 @@ from workflows.applicant_journey.forms.steps import (
 )
 
 __all__ = [
+    "ApplicationForm",
+    "ElsewhereAssessmentForm",
+    "ElsewhereForm",
+    "ForwardForm",
+    "ReceiptForm",
+    "WithdrawForm",
     "APPEAL_DATE_REQUIRED",
     "BIRTH_DATE_IMPOSSIBLE",
     "BIRTH_DATE_TOO_YOUNG",

@@ -24,6 +24,7 @@ from workflows.applicant_journey.models import (
     CompletenessOutcome,
     CourseSession,
     DecisionOutcome,
+    OpinionConclusion,
 )
 
 
@@ -115,6 +116,11 @@ class SocialInvestigationForm(PastDateMixin, forms.Form):
 class HandoverForm(PastDateMixin, forms.Form):
     past_dates = ("sent_on",)
     sent_on = date_field(_("Datum odeslání spisu krajskému úřadu"))
+    # ORP_OPINION: the ORP's opinion goes with the file (with the home-visit record).
+    opinion_conclusion = forms.ChoiceField(
+        label=_("Stanovisko ORP – závěr"), choices=OpinionConclusion.choices, widget=forms.RadioSelect
+    )
+    opinion_text = forms.CharField(label=_("Stanovisko ORP – odůvodnění"), widget=forms.Textarea(attrs={"rows": 5}))
 
     def service_kwargs(self):
         return dict(self.cleaned_data)
@@ -188,7 +194,10 @@ class AttendanceForm(forms.Form):
     def __init__(self, *args, journey=None, **kwargs):
         super().__init__(*args, **kwargs)
         if journey:
-            self.fields["session"].queryset = CourseSession.objects.filter(region_id=journey.region_id)
+            from workflows.applicant_journey.services.elsewhere import performing_regions
+
+            regions = {journey.region_id} | performing_regions(journey, course=True)
+            self.fields["session"].queryset = CourseSession.objects.filter(region_id__in=regions)
             self.fields["member"].choices = [(m.pk, m.full_name) for m in journey.household.members.all()]
 
 

@@ -17,8 +17,18 @@ from workflows.applicant_journey.models.activity import (
     ReminderKind,
     ReminderLog,
 )
+from workflows.applicant_journey.models.application import (
+    CONSENTING_RELATIONS,
+    ApplicationChoices,
+    ApplicationForwarding,
+    ApplicationPerson,
+    Relation,
+    StayKind,
+)
 from workflows.applicant_journey.models.documents import (
+    CHECKLIST_DOCUMENT_KINDS,
     HOUSEHOLD_DOCUMENT_KINDS,
+    ORP_OBTAINS_KINDS,
     REQUIRED_DOCUMENT_KINDS,
     DocumentKind,
     DocumentStatus,
@@ -26,6 +36,8 @@ from workflows.applicant_journey.models.documents import (
     JourneyDocument,
     document_upload_path,
 )
+from workflows.applicant_journey.models.elsewhere import PerformedElsewhere, RegionCourseSetting
+from workflows.applicant_journey.models.handover import FileHandover, OpinionConclusion, OrpOpinion
 from workflows.applicant_journey.models.journey import (
     CLOSED_STAGES,
     REGISTER_STAGES,
@@ -51,6 +63,19 @@ from workflows.applicant_journey.models.register import (
 )
 
 __all__ = [
+    "CHECKLIST_DOCUMENT_KINDS",
+    "CONSENTING_RELATIONS",
+    "ORP_OBTAINS_KINDS",
+    "ApplicationChoices",
+    "ApplicationForwarding",
+    "ApplicationPerson",
+    "FileHandover",
+    "OpinionConclusion",
+    "OrpOpinion",
+    "PerformedElsewhere",
+    "RegionCourseSetting",
+    "Relation",
+    "StayKind",
     "AGE_RANGE_INVALID",
     "CAPACITY_INVALID",
     "CLOSED_STAGES",

@@ -36,6 +36,8 @@ class CourseAttendance(models.Model):
     journey = models.ForeignKey(ApplicantJourney, on_delete=models.CASCADE, related_name="attendance")
     member = models.ForeignKey(HouseholdMember, on_delete=models.CASCADE, related_name="+")
     hours = models.DecimalField(_("odučeno hodin"), max_digits=4, decimal_places=1)
+    # Who recorded it (an officer of the deciding region or of the region that runs the course).
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "member"], name="attendance_session_member")]
@@ -69,6 +71,10 @@ class Assessment(models.Model):
     summary = models.TextField(_("shrnutí"))
     recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
+    # The region that performed it when not the deciding one (PerformedElsewhere); empty: the deciding region.
+    performed_in = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("provedl kraj")
+    )
 
     def __str__(self) -> str:
         return f"{self.journey_id}: {self.kind}"

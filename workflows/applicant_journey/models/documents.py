@@ -19,6 +19,8 @@ class DocumentKind(models.TextChoices):
     CITIZENSHIP = "citizenship", _("doklad o občanství či pobytu")
     # Výpis z evidence Rejstříku trestů ze země, kde žadatel žil déle než 3 měsíce (český si vyžádá ORP).
     CRIMINAL_RECORD = "criminal", _("výpis z rejstříku trestů (cizina)")
+    # Výpis z evidence Rejstříku trestů ČR: vyžádá si ho ORP sama (CRIMINAL_RECORD_CZ), žadatel ho nenahrává.
+    CZECH_CRIMINAL_RECORD = "cz_criminal", _("výpis z rejstříku trestů ČR (vyžádá ORP)")
     # Zpráva o zdravotním stavu od registrujícího lékaře.
     HEALTH_REPORT = "health", _("zpráva o zdravotním stavu")
     # Údaje o ekonomických a sociálních poměrech.
@@ -27,6 +29,8 @@ class DocumentKind(models.TextChoices):
     CONSENTS = "consents", _("souhlasy žadatele")
     # Vyjádření organizace, se kterou má rodina dohodu o výkonu pěstounské péče (per household).
     FOSTER_AGREEMENT_STATEMENT = "agreement", _("vyjádření doprovázející organizace")
+    # Písemné zpětvzetí žádosti, které za žadatele zapsal pracovník úřadu (WITHDRAWAL_BY_APPLICANT); mimo seznam.
+    WITHDRAWAL = "withdrawal", _("písemné zpětvzetí žádosti")
 
 
 HOUSEHOLD_DOCUMENT_KINDS = {DocumentKind.APPLICATION_FORM, DocumentKind.FOSTER_AGREEMENT_STATEMENT}
@@ -35,10 +39,15 @@ HOUSEHOLD_DOCUMENT_KINDS = {DocumentKind.APPLICATION_FORM, DocumentKind.FOSTER_A
 REQUIRED_DOCUMENT_KINDS = [
     DocumentKind.APPLICATION_FORM,
     DocumentKind.CITIZENSHIP,
+    DocumentKind.CZECH_CRIMINAL_RECORD,
     DocumentKind.HEALTH_REPORT,
     DocumentKind.ECONOMIC,
     DocumentKind.CONSENTS,
 ]
+# The items of the §23c checklist (COMPLETENESS_GATE): everything but records outside it (a written withdrawal).
+CHECKLIST_DOCUMENT_KINDS = set(DocumentKind) - {DocumentKind.WITHDRAWAL}
+# Obtained by the ORP itself: the applicant's "doplněno" never waits for them.
+ORP_OBTAINS_KINDS = {DocumentKind.CZECH_CRIMINAL_RECORD}
 
 
 class DocumentStatus(models.TextChoices):

@@ -9,6 +9,7 @@ register_profile_update.
 Tasks: task_take_over, StepError (``message`` for people, ``code`` for the API).
 """
 
+from workflows.applicant_journey.services.handover import handover_receipt_confirm, handover_record
 from workflows.applicant_journey.services.lifecycle import (
     change_of_circumstances_report,
     journey_open,
@@ -32,7 +33,6 @@ from workflows.applicant_journey.services.steps import (
     expert_assessment_record,
     file_inspection_record,
     finality_record,
-    handover_record,
     information_meeting_record,
     preparation_complete,
     social_investigation_record,
@@ -51,6 +51,7 @@ __all__ = [
     "expert_assessment_record",
     "file_inspection_record",
     "finality_record",
+    "handover_receipt_confirm",
     "handover_record",
     "information_meeting_record",
     "journey_open",

@@ -12,9 +12,11 @@ from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
+from nrp import law
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
 from nrp.core.choices import MEDIATED_CARE_TYPES
+from nrp.core.exceptions import ForbiddenError
 from nrp.core.models import Household, Orp, User
 from workflows.applicant_journey import deadlines
 from workflows.applicant_journey.models import (
@@ -42,6 +44,25 @@ REASON_REQUIRED = _("Uveďte prosím důvod.")
 SAME_REGION = _("Nové bydliště je ve stejném kraji; změňte jen ORP trvalého pobytu.")
 CHANGE_DESCRIPTION_REQUIRED = _("Popište prosím, co se změnilo.")
 CHANGE_IN_FUTURE = _("Změna nemůže nastat v budoucnosti.")
+WITHDRAW_APPLICANT_ONLY = law.message(
+    _("Žádost může vzít zpět jen žadatel (%(law)s); úřad jen zapíše písemné zpětvzetí žadatele."), law="WITHDRAWAL"
+)
+WRITTEN_WITHDRAWAL_REQUIRED = law.message(
+    _("Přiložte písemné zpětvzetí žádosti podepsané žadatelem (%(law)s)."), law="WITHDRAWAL"
+)
+
+
+def _attach_written_withdrawal(journey: ApplicantJourney, *, actor: User, upload) -> None:
+    """Keep the applicant's written withdrawal in the file (a document outside the checklist), accepted."""
+    from workflows.applicant_journey.models import DocumentKind, DocumentStatus, JourneyDocument
+    from workflows.applicant_journey.services.documents import document_upload
+
+    document, _created = JourneyDocument.objects.get_or_create(
+        journey=journey, member=None, kind=DocumentKind.WITHDRAWAL, country=""
+    )
+    document_upload(document=document, actor=actor, upload=upload)
+    document.status = DocumentStatus.ACCEPTED
+    document.save(update_fields=["status", "updated_at"])
 
 
 @transaction.atomic
@@ -75,12 +96,26 @@ def _cancel_open_tasks(journey: ApplicantJourney) -> None:
 
 
 @transaction.atomic
-def journey_withdraw(*, journey: ApplicantJourney, actor: User, reason: str = "", request=None) -> ApplicantJourney:
+def journey_withdraw(
+    *, journey: ApplicantJourney, actor: User, reason: str = "", request=None, document=None
+) -> ApplicantJourney:
     """The applicant withdraws (at any step): open tasks are cancelled, a register entry becomes WITHDRAWN and
-    every open approach of the family is cancelled in the same transaction (REGISTER_LEAVE)."""
+    every open approach of the family is cancelled in the same transaction (REGISTER_LEAVE).
+
+    WITHDRAWAL: only the applicant withdraws. A staff member of the ORP or the region may record a withdrawal the
+    applicant made in writing, with that document (``document``, an uploaded file) attached; a guide never."""
+    from workflows.applicant_journey.permissions import WITHDRAW
+
     journey = ApplicantJourney.objects.select_for_update().get(pk=journey.pk)
     if journey.stage in CLOSED_STAGES:
         raise StepError(JOURNEY_CLOSED, "conflict")
+    own = journey.household.members.filter(user_id=actor.pk).exists()
+    if not own:
+        if not WITHDRAW.allows(actor, journey):
+            raise ForbiddenError(WITHDRAW_APPLICANT_ONLY, "forbidden")
+        if document is None:
+            raise ValidationError({"document": WRITTEN_WITHDRAWAL_REQUIRED})
+        _attach_written_withdrawal(journey, actor=actor, upload=document)
     _cancel_open_tasks(journey)
     journey.refresh_from_db()
     entry = _lock_entry_leaving(journey.household_id)

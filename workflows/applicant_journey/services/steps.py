@@ -7,10 +7,8 @@ controllable clock; defaults to the local date).
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from nrp import law
@@ -19,23 +17,27 @@ from nrp.core.models import User
 from nrp.notifications import events as notifications
 from workflows.applicant_journey import deadlines
 from workflows.applicant_journey.models import (
-    HOUSEHOLD_DOCUMENT_KINDS,
-    REQUIRED_DOCUMENT_KINDS,
     AppealOutcome,
     ApplicantJourney,
     Assessment,
     AssessmentKind,
     CompletenessOutcome,
-    CourseAttendance,
     DecisionOutcome,
-    DocumentKind,
     EventKind,
-    JourneyDocument,
 )
+from workflows.applicant_journey.services.application import (
+    ensure_application,
+    ensure_checklist,
+    outstanding_items,
+    require_complete,
+)
+from workflows.applicant_journey.services.dates import check_step_date
+from workflows.applicant_journey.services.elsewhere import course_hours, course_minimum_for, last_session_attended
 from workflows.applicant_journey.services.register import validate_profile_data
 from workflows.applicant_journey.services.tasks import StepError, record_event, step
 from workflows.applicant_journey.services.tasks import today as clock_today
 
+NOTHING_SUPPLIED = _("Doplnit je třeba ještě: %(items)s. Nahrajte prosím chybějící dokumenty.")
 # Validation messages (tests import them).
 DATE_IN_FUTURE = _("Datum nemůže být v budoucnosti.")
 DATE_BEFORE = _("Datum nemůže být dřívější než %(what)s (%(date)s).")
@@ -120,8 +122,7 @@ def application_file(
     questionnaire's first draft of the acceptance profile.
     """
     today = _today(today)
-    _not_future("filed_on", filed_on, today)
-    _not_before("filed_on", filed_on, journey.info_meeting_on, _("informační schůzka"))
+    check_step_date(journey, "file_application", "filed_on", filed_on, today=today)
     care_types = _check_care_types(care_types)
     if profile:
         validate_profile_data(profile)
@@ -131,30 +132,8 @@ def application_file(
         if profile:
             process.profile_data = profile
         ensure_checklist(process, foreign_countries=foreign_countries or {}, already_fosters=already_fosters)
+        ensure_application(process)
     return journey
-
-
-def ensure_checklist(journey: ApplicantJourney, *, foreign_countries: dict[int, list[str]], already_fosters: bool):
-    """Create the missing rows of the §23c checklist (existing rows and their versions are kept)."""
-    members = list(journey.household.members.all())
-    for kind in REQUIRED_DOCUMENT_KINDS:
-        targets = [None] if kind in HOUSEHOLD_DOCUMENT_KINDS else members
-        for member in targets:
-            JourneyDocument.objects.get_or_create(journey=journey, member=member, kind=kind, country="")
-    if already_fosters:
-        JourneyDocument.objects.get_or_create(
-            journey=journey, member=None, kind=DocumentKind.FOSTER_AGREEMENT_STATEMENT, country=""
-        )
-    by_id = {m.pk: m for m in members}
-    for member_id, countries in foreign_countries.items():
-        member = by_id.get(int(member_id))
-        if member is None:
-            continue
-        for country in countries:
-            if country.strip():
-                JourneyDocument.objects.get_or_create(
-                    journey=journey, member=member, kind=DocumentKind.CRIMINAL_RECORD, country=country.strip()[:60]
-                )
 
 
 def application_check(
@@ -175,6 +154,9 @@ def application_check(
         raise ValidationError({"reasons": REASONS_REQUIRED})
     if outcome not in CompletenessOutcome.values:
         raise ValidationError({"outcome": _("Neplatný výsledek kontroly.")})
+    if outcome == CompletenessOutcome.COMPLETE:
+        # COMPLETENESS_GATE: complete only when every checklist item of every applicant is there and accepted.
+        require_complete(journey)
     with step(journey=journey, node="check_application", actor=actor) as process:
         process.completeness_outcome = outcome
         process.missing_items = missing_items if outcome == CompletenessOutcome.INCOMPLETE else []
@@ -187,7 +169,13 @@ def application_check(
 
 
 def application_complete(*, journey: ApplicantJourney, actor: User, note: str = "", today=None) -> ApplicantJourney:
-    """The applicant hands in what was missing; the OSPOD checks the application again."""
+    """The applicant hands in what was missing; the OSPOD checks the application again.
+
+    COMPLETENESS_GATE: refused while a document the applicant must supply is still missing or was returned, or the
+    application form lacks data or consents (documents waiting for review are fine: the OSPOD checks them next)."""
+    items = outstanding_items(journey, applicant_part=True)
+    if items:
+        raise StepError(NOTHING_SUPPLIED % {"items": "; ".join(items)}, "checklist_incomplete")
     with step(journey=journey, node="complete_application", actor=actor) as process:
         process.completeness_outcome = ""
     return journey
@@ -198,23 +186,12 @@ def social_investigation_record(
 ) -> ApplicantJourney:
     """Sociální šetření: the OSPOD's home visit record."""
     today = _today(today)
-    _not_future("visited_on", visited_on, today)
-    _not_before("visited_on", visited_on, journey.application_filed_on, _("podání žádosti"))
+    check_step_date(journey, "social_investigation", "visited_on", visited_on, today=today)
     if not notes.strip():
         raise ValidationError({"notes": NOTES_REQUIRED})
     with step(journey=journey, node="social_investigation", actor=actor) as process:
         process.home_visit_on = visited_on
         process.home_visit_notes = notes.strip()
-    return journey
-
-
-def handover_record(*, journey: ApplicantJourney, actor: User, sent_on: date, today=None) -> ApplicantJourney:
-    """The OSPOD sends the applicant's file (spisová dokumentace žadatele) to the regional office."""
-    today = _today(today)
-    _not_future("sent_on", sent_on, today)
-    _not_before("sent_on", sent_on, journey.home_visit_on, _("sociální šetření"))
-    with step(journey=journey, node="handover", actor=actor) as process:
-        process.handed_over_on = sent_on
     return journey
 
 
@@ -235,7 +212,7 @@ def expert_assessment_record(
     Needs a psychological assessment of each applicant and a social and a health assessment of the household.
     """
     today = _today(today)
-    _not_future("done_on", done_on, today)
+    check_step_date(journey, "expert_assessment", "done_on", done_on, today=today)
     member_ids = set(journey.household.members.values_list("pk", flat=True))
     psych = {p.get("member_id") for p in parts if p["kind"] == AssessmentKind.PSYCHOLOGICAL and p["summary"].strip()}
     kinds = {p["kind"] for p in parts if p["summary"].strip()}
@@ -257,20 +234,14 @@ def expert_assessment_record(
     return journey
 
 
-def course_hours(journey: ApplicantJourney) -> dict[int, Decimal]:
-    """Hours of preparation attended per household member."""
-    rows = CourseAttendance.objects.filter(journey=journey).values("member_id").annotate(total=Sum("hours"))
-    hours = {m.pk: Decimal(0) for m in journey.household.members.all()}
-    for row in rows:
-        hours[row["member_id"]] = row["total"]
-    return hours
-
-
 def preparation_complete(*, journey: ApplicantJourney, actor: User, completed_on: date, today=None) -> ApplicantJourney:
     """Příprava: each applicant has attended at least 48 h (adoption, foster care) or 72 h (short-term foster care)."""
     today = _today(today)
-    _not_future("completed_on", completed_on, today)
-    minimum = deadlines.course_minimum_hours(journey.care_types)
+    last = last_session_attended(journey)
+    floor = [(_("poslední setkání přípravy"), last)] if last else []
+    check_step_date(journey, "preparation", "completed_on", completed_on, today=today, extra=floor)
+    # COURSE_HOURS, or the region's shorter course for a repeat applicant (REPEAT_COURSE_HOURS).
+    minimum = course_minimum_for(journey)
     hours = course_hours(journey)
     for member in journey.household.members.all():
         if hours.get(member.pk, 0) < minimum:
@@ -287,7 +258,7 @@ def file_inspection_record(
 ) -> ApplicantJourney:
     """Seznámení s podklady (správní řád §36(3)): the offer, and the date the family inspected the file if it did."""
     today = _today(today)
-    _not_future("offered_on", offered_on, today)
+    check_step_date(journey, "file_inspection", "offered_on", offered_on, today=today)
     _not_future("inspected_on", inspected_on, today)
     _not_before("inspected_on", inspected_on, offered_on, _("nabídka seznámení"))
     with step(journey=journey, node="file_inspection", actor=actor) as process:

@@ -6,6 +6,7 @@ policy (``policy_required`` with a rule of ``permissions.py``): a role that may 
 audited 403; a journey out of scope the audited 404 (``common.journey_or_404``), so its existence does not leak.
 """
 
+from workflows.applicant_journey.views.application import application_edit, elsewhere_detail, elsewhere_list
 from workflows.applicant_journey.views.common import _errors_to_form, _journey_or_404, _require_role
 from workflows.applicant_journey.views.documents import (
     document_download,
@@ -32,6 +33,9 @@ from workflows.applicant_journey.views.tasks import (
 )
 
 __all__ = [
+    "application_edit",
+    "elsewhere_detail",
+    "elsewhere_list",
     "StepView",
     "_errors_to_form",
     "_journey_or_404",

@@ -26,6 +26,9 @@ from nrp.core.web import AuthenticatedHttpRequest, paginate, policy_required, qu
 from workflows.applicant_journey import forms, permissions, selectors, services
 from workflows.applicant_journey.models import ApplicantJourney, ApplicantRegisterEntry, JourneyStage
 from workflows.applicant_journey.services import communication
+from workflows.applicant_journey.services.application import application_forward
+from workflows.applicant_journey.services.elsewhere import elsewhere_arrange
+from workflows.applicant_journey.services.handover import handover_receipt_confirm
 from workflows.applicant_journey.views.common import PAGE_TYPE, deny_on, journey_or_404
 
 
@@ -103,8 +106,24 @@ def journey_detail(request: AuthenticatedHttpRequest, journey_id: int) -> HttpRe
             "assessments": _assessments_visible(request, journey, where),
             "can_review": permissions.REVIEW_DOCUMENTS.allows(user, where),
             "can_take_over": task is not None and _may_take_over(user, journey, task),
+            "file": _handover_file(user, journey, where),
         },
     )
+
+
+def _handover_file(user: User, journey: ApplicantJourney, where: Any) -> dict[str, Any] | None:
+    """What the regional office receives (ORP_OPINION): the home-visit record, the ORP's opinion, the hand-over with
+    its deadline met or missed and the receipt; shown to the ORP and the region, not to the family or the guide."""
+    if not permissions.CHECK_ELIGIBILITY.allows(user, where):
+        return None
+    from workflows.applicant_journey.models import FileHandover, OrpOpinion
+
+    return {
+        "opinion": OrpOpinion.objects.filter(journey=journey).first(),
+        "handover": FileHandover.objects.filter(journey=journey).select_related("received_by").first(),
+        "elsewhere": list(journey.performed_elsewhere.select_related("performing_region")),
+        "forwardings": list(journey.forwardings.select_related("from_orp", "to_orp")),
+    }
 
 
 def _may_take_over(user: User, journey: ApplicantJourney, task: Task) -> bool:
@@ -118,7 +137,7 @@ def _assessments_visible(request: AuthenticatedHttpRequest, journey: ApplicantJo
     user = request.user
     if not permissions.READ_ASSESSMENTS.allows(user, where):
         return []
-    items = list(journey.assessments.select_related("member", "recorded_by"))
+    items = list(journey.assessments.select_related("member", "recorded_by", "performed_in"))
     for a in items:
         audit_read(actor=user, obj=a, request=request, household=journey.household, region=journey.region)
     return items
@@ -139,7 +158,34 @@ class JourneyAction:
 
 
 def _withdraw(request: AuthenticatedHttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
-    return services.journey_withdraw(journey=journey, actor=request.user, reason=d["reason"], request=request)
+    return services.journey_withdraw(
+        journey=journey, actor=request.user, reason=d["reason"], request=request, document=d.get("document")
+    )
+
+
+def _forward(request: AuthenticatedHttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
+    return application_forward(
+        journey=journey,
+        actor=request.user,
+        to_orp=d["to_orp"],
+        reason=d["reason"],
+        forwarded_on=d["forwarded_on"],
+        request=request,
+    )
+
+
+def _receipt(request: AuthenticatedHttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
+    return handover_receipt_confirm(journey=journey, actor=request.user, received_on=d["received_on"], request=request)
+
+
+def _elsewhere(request: AuthenticatedHttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
+    return elsewhere_arrange(
+        journey=journey,
+        actor=request.user,
+        performing_region=d["performing_region"],
+        course=d["course"],
+        assessment=d["assessment"],
+    )
 
 
 def _change(request: AuthenticatedHttpRequest, journey: ApplicantJourney, entry: Any, d: dict[str, Any]) -> Any:
@@ -172,10 +218,27 @@ def _remove(request: AuthenticatedHttpRequest, journey: ApplicantJourney, entry:
 ACTIONS: dict[str, JourneyAction] = {
     "withdraw": JourneyAction(
         _("Vzít žádost zpět"),
-        forms.OptionalReasonForm,
+        forms.WithdrawForm,
         _withdraw,
-        _("Vzetím žádosti zpět se cesta ukončí a otevřené kroky se zruší. Historie zůstane zachována."),
+        law.message(
+            _(
+                "Vzetím žádosti zpět se cesta ukončí a otevřené kroky se zruší. Historie zůstane zachována. Žádost "
+                "bere zpět jen žadatel; úřad zapíše jeho písemné zpětvzetí a přiloží je (%(law)s)."
+            ),
+            law="WITHDRAWAL",
+        ),
     ),
+    "forward": JourneyAction(
+        _("Postoupit žádost příslušnému ORP"),
+        forms.ForwardForm,
+        _forward,
+        law.message(
+            _("Žádost i s úkoly přejde na příslušné ORP a žadatel dostane vyrozumění (%(law)s)."),
+            law="FORWARD_TO_COMPETENT",
+        ),
+    ),
+    "receipt": JourneyAction(_("Potvrdit převzetí spisu"), forms.ReceiptForm, _receipt),
+    "elsewhere": JourneyAction(_("Příprava nebo posouzení v jiném kraji"), forms.ElsewhereForm, _elsewhere),
     "change": JourneyAction(_("Oznámit změnu poměrů"), forms.ChangeReportForm, _change),
     "transfer": JourneyAction(
         _("Předat jinému kraji"),
@@ -206,7 +269,7 @@ def journey_action(request: AuthenticatedHttpRequest, journey_id: int, action: s
         raise Http404
     if action not in allowed:
         deny_on(request, journey, reason=f"action {action}")
-    form = spec.form(request.POST or None)
+    form = spec.form(request.POST or None, request.FILES or None)
 
     def after(_result: Any) -> str:
         if selectors.journey_get_for_user(user=request.user, journey_id=journey.pk) is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,9 +19,10 @@ from django.views.decorators.http import require_POST
 from django.views.generic import View
 from viewflow.workflow.models import Task
 
+from nrp.core.exceptions import ForbiddenError, ServiceError
 from nrp.core.web import AuthenticatedHttpRequest, paginate, policy_required, submit
 from workflows.applicant_journey import forms, permissions, selectors, services, steps
-from workflows.applicant_journey.services import communication
+from workflows.applicant_journey.services.elsewhere import attendance_record as attendance_record_service
 from workflows.applicant_journey.services.tasks import OPEN_STATUSES, TASK_ALREADY_DONE, task_complete
 from workflows.applicant_journey.views.common import PAGE_TYPE, deny_on, journey_or_404
 
@@ -85,15 +86,19 @@ def task_execute(request: AuthenticatedHttpRequest, journey_id: int, task_id: in
         "node": task.flow_task.name,
     }
     if step is steps.PREPARATION:
-        from workflows.applicant_journey.deadlines import course_minimum_hours
-        from workflows.applicant_journey.services.steps import course_hours
+        from workflows.applicant_journey.services.elsewhere import course_hours, course_minimum_for
 
         hours = course_hours(journey)
         context["hours"] = [(m, hours.get(m.pk, 0)) for m in journey.household.members.all()]
-        context["minimum_hours"] = course_minimum_hours(journey.care_types)
+        context["minimum_hours"] = course_minimum_for(journey)
         context["attendance_form"] = forms.AttendanceForm(journey=journey)
-    if step is steps.CHECK_APPLICATION:
+    if step in (steps.CHECK_APPLICATION, steps.HANDOVER):
+        from workflows.applicant_journey.services.application import eligibility, outstanding_items
+
         context["documents"] = selectors.documents_for_journey(journey=journey)
+        # COMPLETENESS_GATE: what is still missing or not accepted; APPLICATION_ELIGIBILITY: whether §23a(1) is met.
+        context["outstanding"] = outstanding_items(journey)
+        context["eligibility"] = eligibility(journey)
     return render(request, "applicant_journey/task.html", context)
 
 
@@ -122,17 +127,29 @@ def attendance_record(request: AuthenticatedHttpRequest, journey_id: int) -> Htt
         deny_on(request, journey, reason="attendance")
     form = forms.AttendanceForm(request.POST or None, journey=journey)
     if request.method == "POST" and form.is_valid():
-        communication.course_attendance_record(
-            journey=journey,
-            actor=request.user,
-            session=form.cleaned_data["session"],
-            member_id=int(form.cleaned_data["member"]),
-            hours=form.cleaned_data["hours"],
-        )
-        messages.success(request, _("Docházka zapsána."))
+        try:
+            attendance_record_service(
+                journey=journey,
+                actor=request.user,
+                session=form.cleaned_data["session"],
+                member_id=int(form.cleaned_data["member"]),
+                hours=form.cleaned_data["hours"],
+            )
+        except ForbiddenError as exc:
+            raise PermissionDenied from exc
+        except (ValidationError, ServiceError) as exc:
+            messages.error(request, " ".join(_error_texts(exc)))
+        else:
+            messages.success(request, _("Docházka zapsána."))
     elif request.method == "POST":
         messages.error(request, _("Docházku se nepodařilo zapsat: zkontrolujte údaje."))
     task = selectors.open_task_for_journey(journey=journey)
     if task is not None:
         return redirect("applicant_journey:task", journey_id=journey.pk, task_id=task.pk)
     return redirect("applicant_journey:detail", journey_id=journey.pk)
+
+
+def _error_texts(exc: ValidationError | ServiceError) -> list[str]:
+    if isinstance(exc, ServiceError):
+        return [str(exc.message)]
+    return [str(m) for m in exc.messages]
