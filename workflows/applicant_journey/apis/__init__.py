@@ -17,6 +17,13 @@ process lock: of two completions at once one wins and the other gets 409. Reads 
 document files are audited.
 """
 
+from workflows.applicant_journey.apis.application import (
+    JourneyApplicationApi,
+    JourneyAttendanceApi,
+    JourneyForwardApi,
+    JourneyHandoverReceiptApi,
+    JourneyWithdrawApi,
+)
 from workflows.applicant_journey.apis.documents import (
     DocumentDetailApi,
     DocumentReviewApi,
@@ -30,6 +37,11 @@ from workflows.applicant_journey.apis.tasks import TaskClaimApi, TaskCompleteApi
 from workflows.applicant_journey.services.documents import MAX_DOCUMENT_BYTES
 
 __all__ = [
+    "JourneyApplicationApi",
+    "JourneyAttendanceApi",
+    "JourneyForwardApi",
+    "JourneyHandoverReceiptApi",
+    "JourneyWithdrawApi",
     "MAX_DOCUMENT_BYTES",
     "CaseloadApi",
     "DocumentDetailApi",

@@ -174,7 +174,7 @@ class DocumentDetailApi(ETagMixin, ApiView):
 
 @extend_schema(tags=["documents"])
 class DocumentReviewApi(ETagMixin, ApiView):
-    """Kontrola dokumentu průvodcem, OSPOD nebo krajem: přijmout, nebo vrátit s důvodem. / Accept or return."""
+    """Kontrola dokumentu OSPOD nebo krajem (průvodce nikdy): přijmout, nebo vrátit. / Accept or return (not guides)."""
 
     permission_classes = [PolicyPermission]
     policy = permissions.REVIEW_DOCUMENTS
