@@ -64,7 +64,7 @@ def api_complete(user, journey, data):
     return TokenClient(user).post(f"/api/v1/tasks/{open_task(journey).pk}/complete/", data)
 
 
-# --- COMPLETENESS_GATE -----------------------------------------------------------------------------------------------
+# --- COMPLETENESS_GATE ----------------------------------------------------------------------------------------------
 
 
 def test_complete_is_refused_with_the_list_of_missing_items_on_the_screen(client, filed, ospod_worker):
@@ -182,7 +182,7 @@ def test_the_file_the_region_receives_holds_the_home_visit_and_the_opinion_and_t
     assert handover.received_on == sent and handover.received_by == officer and handover.deadline_met is False
 
 
-# --- AUTHORITY_ACTS: guides help, never act for the authority ---------------------------------------------------------
+# --- AUTHORITY_ACTS: guides help, never act for the authority -------------------------------------------------------
 
 
 def test_a_guide_may_upload_but_never_accepts_a_document(client, filed, guide, ospod_worker):
