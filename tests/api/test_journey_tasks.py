@@ -203,6 +203,9 @@ class TestComplete:
         services.application_check(journey=journey, actor=ospod_worker, outcome="incomplete", missing_items=["Souhlas"])
         task = open_task(journey, "complete_application")
         assert_problem(api(partner).post(complete_url(task), {"note": "Doplněno."}), 404)  # assigned to the applicant
+        # COMPLETENESS_GATE: "doplněno" without the missing items is refused.
+        assert_problem(api(applicant).post(complete_url(task), {"note": "Doplněno."}), 400)
+        walk.complete_checklist(journey)
         response = api(applicant).post(complete_url(task), {"note": "Doplněno."})
         assert response.status_code == 200, response.content
         assert response.json()["stage"] == JourneyStage.APPLICATION

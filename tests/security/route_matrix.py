@@ -320,8 +320,9 @@ ROUTES.update(
             Case("missing", kw(journey_id="missing"), expect(default=NOT_FOUND)),
         ],
         "applicant_journey:action": [
+            # WITHDRAWAL: the applicant, or the ORP / region recording a written withdrawal; never the guide.
             Case(
-                "own", kw(journey_id="journey", action="=withdraw"), expect(default=OK, ospod=FORBIDDEN, **NOT_IN_HOME)
+                "own", kw(journey_id="journey", action="=withdraw"), expect(default=OK, guide=FORBIDDEN, **NOT_IN_HOME)
             ),
             Case(
                 "other", kw(journey_id="other_journey", action="=withdraw"), expect(default=NOT_FOUND, other_officer=OK)
@@ -383,10 +384,26 @@ ROUTES.update(
             Case(
                 "own",
                 kw(journey_id="journey", document_id="journey_document"),
-                expect(default=OK, applicant=FORBIDDEN, **NOT_IN_HOME),
+                # AUTHORITY_ACTS: reviewing a document is the OSPOD's or the region's act, never the guide's.
+                expect(default=OK, applicant=FORBIDDEN, guide=FORBIDDEN, **NOT_IN_HOME),
             ),
             Case("other", kw(journey_id="other_journey", document_id="journey_document"), expect(default=NOT_FOUND)),
             Case("missing", kw(journey_id="missing", document_id="journey_document"), expect(default=NOT_FOUND)),
+        ],
+        # The §23a application: read by everyone of the journey, the check by the offices.
+        "applicant_journey:application": [
+            Case("own", kw(journey_id="journey"), expect(default=OK, **NOT_IN_HOME)),
+            Case("other", kw(journey_id="other_journey"), expect(default=NOT_FOUND, other_officer=OK)),
+            Case("missing", kw(journey_id="missing"), expect(default=NOT_FOUND)),
+        ],
+        # Preparation for other regions: the officers of the performing region.
+        "applicant_journey:elsewhere_list": one(expect(default=FORBIDDEN, officer=OK, other_officer=OK)),
+        "applicant_journey:elsewhere_detail": [
+            Case(
+                "missing",
+                kw(arrangement_id="missing"),
+                expect(default=FORBIDDEN, officer=NOT_FOUND, other_officer=NOT_FOUND),
+            ),
         ],
         "applicant_journey:document_download": [
             Case("missing", kw(journey_id="journey", version_id="missing"), expect(default=NOT_FOUND)),
@@ -599,6 +616,15 @@ def api_journey_routes(own: str, other: str | None, *, assessor_role: bool = Tru
     return cases
 
 
+def api_journey_action(*roles: str) -> list[Case]:
+    """A POST-only action on a journey for ``roles``: others are refused by role (403), a GET is 405 for them, and
+    a POST on a missing journey 404."""
+    return [
+        Case("own", kw(pk="journey"), expect(**API, default=FORBIDDEN, **dict.fromkeys(roles, METHOD))),
+        Case("missing", kw(pk="missing"), expect(**API, default=FORBIDDEN, **dict.fromkeys(roles, NOT_FOUND)), "post"),
+    ]
+
+
 def _with_journey(w) -> dict:
     w.sample("journey")  # the applicant's household has a journey
     return {}
@@ -627,7 +653,7 @@ ROUTES.update(
             Case(
                 "own",
                 kw(pk="journey_document"),
-                expect(**API, default=FORBIDDEN, guide=METHOD, ospod=METHOD, officer=METHOD, other_officer=METHOD),
+                expect(**API, default=FORBIDDEN, ospod=METHOD, officer=METHOD, other_officer=METHOD),
             ),
             Case(
                 "missing",
@@ -635,7 +661,6 @@ ROUTES.update(
                 expect(
                     **API,
                     default=FORBIDDEN,
-                    guide=NOT_FOUND,
                     ospod=NOT_FOUND,
                     officer=NOT_FOUND,
                     other_officer=NOT_FOUND,
@@ -647,6 +672,11 @@ ROUTES.update(
             Case("missing", kw(pk="missing"), {**API_JOURNEY_MISSING, **API_JOURNEY_NO_ASSESSOR}),
         ],
         "api:register-list": one(expect(**API, default=FORBIDDEN, officer=OK, other_officer=OK)),
+        "api:journey-application": api_journey_routes("journey", "other_journey"),
+        "api:journey-forward": api_journey_action("ospod"),
+        "api:journey-receipt": api_journey_action("officer", "other_officer"),
+        "api:journey-withdraw": api_journey_action("applicant", "ospod", "officer", "other_officer"),
+        "api:journey-attendance": api_journey_action("officer", "other_officer"),
         "api:register-detail": [Case("missing", kw(pk="missing"), API_CHILD_MISSING)],
     }
 )

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import importlib
 from contextlib import ExitStack
-from datetime import datetime, time, timedelta
-from decimal import Decimal
+from datetime import datetime, timedelta
 from unittest import mock
 
 from django.db import transaction
@@ -23,12 +22,18 @@ from nrp import law
 from nrp.core.choices import CareType, Role, Sex
 from nrp.core.demo import DEMO_DOMAIN, demo_user, grant, person_name
 from workflows.applicant_journey import deadlines, services
+from workflows.applicant_journey.demo_application import (
+    accept_checklist,
+    ensure_sessions,
+    fill_application,
+    forward_application,
+    past_sessions,
+)
 from workflows.applicant_journey.demo_profiles import random_care_types, random_profile
 from workflows.applicant_journey.models import (
     ApplicantRegisterEntry,
     AssessmentKind,
     CourseAttendance,
-    CourseSession,
     Message,
 )
 from workflows.applicant_journey.services.assignment import assessors_of, officers_of, ospod_workers_of
@@ -125,35 +130,9 @@ def targets_for(n: int, rng, first_target: str | None) -> list[str]:
         plan[0] = first_target
     if n >= 6 and "paused" not in plan:
         plan[1] = "paused"
+    if first_target and n >= 6:
+        plan[2] = "forwarded"  # FORWARD_TO_COMPETENT: one application forwarded to the competent ORP
     return plan
-
-
-def ensure_sessions(region, today) -> list[CourseSession]:
-    """Nine past 8-hour sessions (72 h, enough for short-term foster care) and four upcoming ones."""
-    sessions = []
-    topics = [
-        "Potřeby dítěte v náhradní rodině",
-        "Vztahová vazba a trauma",
-        "Kontakt s biologickou rodinou",
-        "Identita dítěte a jeho příběh",
-        "Zdraví a vývoj dítěte",
-        "Právní rámec NRP",
-        "Sourozenci v péči",
-        "Dítě z jiného etnika",
-        "Přechodná pěstounská péče",
-    ]
-    for i, topic in enumerate(topics):
-        starts = timezone.make_aware(datetime.combine(today - timedelta(days=400 - i * 14), time(9)))
-        session, _ = CourseSession.objects.get_or_create(
-            region=region, title=topic, starts_at=starts, defaults={"hours": Decimal(8), "place": "Krajský úřad"}
-        )
-        sessions.append(session)
-    for i, topic in enumerate(topics[:4]):
-        starts = timezone.make_aware(datetime.combine(today + timedelta(days=7 + i * 14), time(9)))
-        CourseSession.objects.get_or_create(
-            region=region, title=topic, starts_at=starts, defaults={"hours": Decimal(8), "place": "Krajský úřad"}
-        )
-    return sessions
 
 
 def ensure_ospod(orp, rng):
@@ -194,7 +173,7 @@ class Walker:
         used += plan["check"] if "application" in stages else 0
         used += plan["expert"] if "assessment" in stages else 0
         used += plan["delivery"] if "decision" in stages else 0
-        used += plan["tail"] if target in ("rejected_orp", "incomplete") else 0
+        used += plan["tail"] if target in ("rejected_orp", "incomplete", "forwarded") else 0
         used += plan["pause"] if target == "paused" else 0
         plan["total"] = used
         return plan
@@ -203,7 +182,7 @@ class Walker:
         rng = self.rng
         care_types = random_care_types(rng)
         line = {"paused": "in_register", "rejected": "appeal_period", "withdrawn": "assessment"}.get(target, target)
-        line = {"rejected_orp": "application", "incomplete": "application"}.get(line, line)
+        line = {"rejected_orp": "application", "incomplete": "application", "forwarded": "application"}.get(line, line)
         stages = STEPS[: STEPS.index(line)]
         self.plan = self.make_plan(stages, target)
         # Time already spent in the current stage: sometimes longer than usual (overdue, stuck cases).
@@ -218,8 +197,11 @@ class Walker:
                 self.step(journey, stage, care_types, clock, target)
                 if journey.stage in ("rejected_orp", "not_mediated"):
                     return
-            if target in ("rejected_orp", "incomplete"):
+            if target in ("rejected_orp", "incomplete", "forwarded"):
                 self.file(journey, care_types, clock.date())
+            if target == "forwarded":
+                self.wait(clock, "tail")
+                forward_application(self.household, journey, clock.date(), ensure_ospod, self.rng)
             if target == "rejected_orp":
                 self.wait(clock, "tail")
                 services.application_check(
@@ -237,9 +219,9 @@ class Walker:
                     missing_items=["Zpráva o zdravotním stavu od praktického lékaře", "Souhlas s přípravou"],
                 )
             elif target == "withdrawn":
-                services.journey_withdraw(
-                    journey=journey, actor=self.guide, reason="Rodina se rozhodla žádost stáhnout."
-                )
+                # WITHDRAWAL: the applicant's own act (the guide may not).
+                applicant = self.household.members.exclude(user=None).first().user
+                services.journey_withdraw(journey=journey, actor=applicant, reason="Rozhodli jsme se žádost stáhnout.")
             elif target == "paused":
                 entry = ApplicantRegisterEntry.objects.get(household=self.household)
                 self.wait(clock, "pause")
@@ -270,7 +252,9 @@ class Walker:
             services.information_meeting_record(journey=journey, actor=self.guide, met_on=day, care_types=care_types)
         elif stage == "application":
             self.file(journey, care_types, day)
+            fill_application(journey, rng=self.rng, day=day)
             self.wait(clock, "check")
+            accept_checklist(journey)
             services.application_check(journey=journey, actor=self.ospod, outcome="complete")
         elif stage == "investigation":
             services.social_investigation_record(
@@ -280,7 +264,13 @@ class Walker:
                 notes="Rodinný dům se zahradou, dětský pokoj připraven. Rodina působí stabilně.",
             )
         elif stage == "handover":
-            services.handover_record(journey=journey, actor=self.ospod, sent_on=day)
+            services.handover_record(
+                journey=journey,
+                actor=self.ospod,
+                sent_on=day,
+                opinion_conclusion="recommended",
+                opinion_text="ORP žadatele doporučuje: stabilní rodinné zázemí, realistická očekávání.",
+            )
         elif stage == "assessment":
             services.assessment_assign(journey=journey, actor=self.officer, assessor=self.assessor)
             self.wait(clock, "expert")
@@ -305,7 +295,11 @@ class Walker:
             services.expert_assessment_record(journey=journey, actor=self.assessor, parts=parts, done_on=clock.date())
         elif stage == "preparation":
             needed = 9 if CareType.FOSTER_TEMP in care_types else 6
-            for session in self.sessions[:needed]:
+            # The region's past sessions this family could attend (none after the day the course ends).
+            sessions = [s for s in self.sessions if s.starts_at <= clock.now][-needed:]
+            if len(sessions) < needed:
+                sessions = past_sessions(self.region, day, needed)
+            for session in sessions:
                 for member in self.household.members.all():
                     CourseAttendance.objects.get_or_create(
                         session=session, member=member, defaults={"journey": journey, "hours": session.hours}

@@ -187,10 +187,13 @@ def documents_for_journey(*, journey: ApplicantJourney) -> list[JourneyDocument]
 
 
 def missing_documents(*, journey: ApplicantJourney) -> list[JourneyDocument]:
+    """What the family still has to upload (not the Czech extract the ORP obtains itself, CRIMINAL_RECORD_CZ)."""
+    from workflows.applicant_journey.models import ORP_OBTAINS_KINDS
+
     return [
         d
         for d in documents_for_journey(journey=journey)
-        if d.status in (DocumentStatus.MISSING, DocumentStatus.REJECTED)
+        if d.status in (DocumentStatus.MISSING, DocumentStatus.REJECTED) and d.kind not in ORP_OBTAINS_KINDS
     ]
 
 
