@@ -36,3 +36,13 @@ def test_seed_demo_creates_living_regions_and_is_idempotent():
     assert all(p.sexes for p in profiles)
     demo = ApplicantJourney.objects.get(household__members__email="zadatel@demo.nrp.example")
     assert demo.stage == "preparation"
+    # COMPLETENESS_GATE: every journey past the completeness check has its checklist and §23a data complete.
+    from workflows.applicant_journey.models import ApplicationForwarding, FileHandover, Message
+    from workflows.applicant_journey.services.application import outstanding_items
+
+    assert outstanding_items(demo) == []
+    assert FileHandover.objects.filter(journey=demo).exists()
+    # FORWARD_TO_COMPETENT: an application forwarded to the ORP of residence, with the notice to the family.
+    forwarding = ApplicationForwarding.objects.select_related("journey__household").first()
+    assert forwarding is not None and forwarding.journey.household.residence_orp_id == forwarding.to_orp_id
+    assert Message.objects.filter(journey=forwarding.journey, body__contains="postoupena").exists()
