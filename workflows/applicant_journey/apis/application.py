@@ -19,7 +19,7 @@ from nrp.api.views import ApiView
 from nrp.audit.services import audit_read
 from nrp.core.access import object_scope
 from workflows.applicant_journey import forms, permissions
-from workflows.applicant_journey.apis.common import OwnTransactionMixin, _journey_or_404
+from workflows.applicant_journey.apis.common import CONFLICT_RESPONSE, OwnTransactionMixin, _journey_or_404
 from workflows.applicant_journey.models import FileHandover
 from workflows.applicant_journey.services import application as app_services
 from workflows.applicant_journey.services import elsewhere, handover, lifecycle
@@ -95,7 +95,7 @@ class JourneyApplicationApi(ApiView):
         description="Pole formuláře obrazovky: m<id člena>_<pole>, o<n>_<pole>, umpod_offer_consent (yes/no), "
         "intercountry_only (yes/no), repeat_applicant. / The screen's form fields.",
         request=OpenApiTypes.OBJECT,
-        responses={200: OpenApiTypes.OBJECT},
+        responses={200: OpenApiTypes.OBJECT, **CONFLICT_RESPONSE},
     )
     def put(self, request: Request, pk: int) -> Response:
         journey = _journey_or_404(request, pk)
@@ -116,7 +116,9 @@ class JourneyForwardApi(ApiView):
     policy = permissions.FORWARD_APPLICATION
 
     @extend_schema(
-        summary="Postoupit žádost / Forward", request=OpenApiTypes.OBJECT, responses={200: OpenApiTypes.OBJECT}
+        summary="Postoupit žádost / Forward",
+        request=OpenApiTypes.OBJECT,
+        responses={200: OpenApiTypes.OBJECT, **CONFLICT_RESPONSE},
     )
     def post(self, request: Request, pk: int) -> Response:
         journey = _journey_or_404(request, pk)
@@ -141,7 +143,9 @@ class JourneyHandoverReceiptApi(ApiView):
     policy = permissions.CONFIRM_RECEIPT
 
     @extend_schema(
-        summary="Převzetí spisu / Receipt", request=OpenApiTypes.OBJECT, responses={200: OpenApiTypes.OBJECT}
+        summary="Převzetí spisu / Receipt",
+        request=OpenApiTypes.OBJECT,
+        responses={200: OpenApiTypes.OBJECT, **CONFLICT_RESPONSE},
     )
     def post(self, request: Request, pk: int) -> Response:
         journey = _journey_or_404(request, pk)
@@ -170,7 +174,9 @@ class JourneyWithdrawApi(OwnTransactionMixin, ApiView):
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     @extend_schema(
-        summary="Vzít žádost zpět / Withdraw", request=OpenApiTypes.OBJECT, responses={200: OpenApiTypes.OBJECT}
+        summary="Vzít žádost zpět / Withdraw",
+        request=OpenApiTypes.OBJECT,
+        responses={200: OpenApiTypes.OBJECT, **CONFLICT_RESPONSE},
     )
     def post(self, request: Request, pk: int) -> Response:
         journey = _journey_or_404(request, pk)
@@ -190,7 +196,9 @@ class JourneyAttendanceApi(ApiView):
     policy = permissions.RECORD_ATTENDANCE
 
     @extend_schema(
-        summary="Zapsat docházku / Attendance", request=OpenApiTypes.OBJECT, responses={200: OpenApiTypes.OBJECT}
+        summary="Zapsat docházku / Attendance",
+        request=OpenApiTypes.OBJECT,
+        responses={200: OpenApiTypes.OBJECT, **CONFLICT_RESPONSE},
     )
     def post(self, request: Request, pk: int) -> Response:
         from workflows.applicant_journey.models import PerformedElsewhere
