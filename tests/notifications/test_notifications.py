@@ -16,6 +16,7 @@ from nrp.core.choices import CareType
 from nrp.notifications import events
 from nrp.notifications.models import Notification, NotificationKind
 from tests.api.conftest import TokenClient
+from tests.security.otp import otp_verify_session
 from workflows.applicant_journey import services
 from workflows.applicant_journey.selectors import task_due_on
 from workflows.applicant_journey.services.communication import message_send
@@ -79,7 +80,9 @@ def test_a_document_from_the_family_is_to_review_and_its_review_reaches_the_fami
     assert {n.recipient for n in to_review} >= {guide}
     assert applicant not in {n.recipient for n in to_review}
 
-    client.force_login(guide)
+    # Review belongs to the authority (AUTHORITY_ACTS): the OSPOD worker, never the guide.
+    client.force_login(ospod_worker)
+    otp_verify_session(client, ospod_worker)
     client.post(
         reverse("applicant_journey:document_review", args=[journey.pk, document.pk]),
         {"status": "rejected", "reason": "Chybí razítko lékaře."},
