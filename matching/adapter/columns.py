@@ -28,4 +28,5 @@ PoolRow = tuple[Any, ...]
     _CHILDREN,
     _LAT,
     _LON,
-) = range(21)
+    _PAUSED,
+) = range(22)

@@ -25,6 +25,7 @@ from matching.adapter.columns import (
     _LAT,
     _LEGAL,
     _LON,
+    _PAUSED,
     _MAX_CHILDREN,
     _NEEDS,
     _OTHER_REGIONS,
@@ -50,7 +51,7 @@ from matching.engine.pool import (
 from matching.types.inputs import FamilyProfile, Location
 from matching.types.vocabulary import REGISTER_STATUSES, STATUS_ACTIVE, MatchingInputError
 from nrp.core.models import Household, Orp
-from workflows.applicant_journey.models import AcceptanceProfile, ApplicantRegisterEntry
+from workflows.applicant_journey.models import AcceptanceProfile, ApplicantRegisterEntry, RegisterPause
 
 # The columns of a family as the ORM reads them (for the few rows that need the slow, validating path).
 POOL_COLUMNS = (
@@ -130,7 +131,7 @@ def _known_sql(column: str, bits: dict[str, int], params: list[Any]) -> str:
     return f"(coalesce({column}, '{{}}') <@ %s::varchar[])"
 
 
-def _pool_sql(region_id: int | None) -> tuple[str, list[Any]]:
+def _pool_sql(region_id: int | None, today: date | None = None) -> tuple[str, list[Any]]:
     """One query for the pool, computed by PostgreSQL: masks, indexes and numbers (no arrays, no Decimals).
 
     Parsing thousands of text arrays and decimals in Python cost most of a ranking; the database does it in C.
@@ -160,13 +161,19 @@ def _pool_sql(region_id: int | None) -> tuple[str, list[Any]]:
     ethnicities = _mask_sql("p.ethnicities_accepted", ETHNICITY_BITS, params)
     params.append(list(CONTACT_INDEX))
     contact = "(array_position(%s::varchar[], p.contact_willingness::varchar) - 1)"
+    # SELECTION_PAUSE: the days of every pause up to today (``RegisterPause``) are not waiting time.
+    pause = RegisterPause._meta.db_table
+    today = today or date.today()
+    params.extend([today, today, today])
     params.extend(list(POOL_STATUSES))
     # Only table names and code-made CASE terms are formatted in; every value is a query parameter.
     sql = f"""
         SELECT e.id, e.region_id, e.status, (e.effective_date - DATE '0001-01-01') + 1, p.id IS NOT NULL, {known},
                {care}, {legal}, {sexes}, {needs}, {experience}, {ethnicities}, {contact},
                p.age_min, p.age_max, p.max_children, p.accepts_siblings, p.accepts_other_regions,
-               p.children_in_household, o.lat::float8, o.lon::float8
+               p.children_in_household, o.lat::float8, o.lon::float8,
+               coalesce((SELECT sum(least(coalesce(rp.ended_on, %s::date), %s::date) - rp.started_on)
+                         FROM {pause} rp WHERE rp.entry_id = e.id AND rp.started_on <= %s::date), 0)::int
         FROM {entry} e
         LEFT JOIN {profile} p ON p.entry_id = e.id
         JOIN {household} h ON h.id = e.household_id
@@ -178,8 +185,8 @@ def _pool_sql(region_id: int | None) -> tuple[str, list[Any]]:
     return sql + " ORDER BY e.id", params
 
 
-def _pool_rows(region_id: int | None) -> list[PoolRow]:
-    sql, params = _pool_sql(region_id)
+def _pool_rows(region_id: int | None, today: date | None = None) -> list[PoolRow]:
+    sql, params = _pool_sql(region_id, today)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -203,7 +210,7 @@ def load_pool(*, region_id: int | None, today: date) -> LoadedPool:
         if cached is not None:
             _POOLS.move_to_end(key)
             return cached
-    loaded = pool_from_rows(_pool_rows(region_id), today=today)
+    loaded = pool_from_rows(_pool_rows(region_id, today), today=today)
     with _POOLS_LOCK:
         _POOLS[key] = loaded
         while len(_POOLS) > POOL_CACHE_SIZE:
@@ -263,7 +270,7 @@ def pool_from_rows(rows: list[PoolRow], *, today: date) -> LoadedPool:
             kept.append(row)
         else:
             skipped.append({"entry_id": row[_PK], "message": _invalid_message(row[_PK])})
-    columns: list[tuple[Any, ...]] = list(zip(*kept, strict=True)) if kept else [()] * 21
+    columns: list[tuple[Any, ...]] = list(zip(*kept, strict=True)) if kept else [()] * 22
     lat, lon = columns[_LAT], columns[_LON]
     pool = pool_from_columns(
         today=today,
@@ -287,6 +294,7 @@ def pool_from_rows(rows: list[PoolRow], *, today: date) -> LoadedPool:
         lat_degrees=[0.0 if v is None else v for v in lat],
         lon_degrees=[0.0 if v is None else v for v in lon],
         has_location=[a is not None and b is not None for a, b in zip(lat, lon, strict=True)],
+        paused_days=columns[_PAUSED],
     )
     return LoadedPool(pool=pool, skipped=skipped, rows={row[_PK]: row for row in kept})
 

@@ -74,4 +74,11 @@ def family_profile(entry: ApplicantRegisterEntry) -> FamilyProfile:
         accepts_other_regions=profile.accepts_other_regions,
         children_in_household=profile.children_in_household,
         location=location_of(entry.household.residence_orp),
+        paused_days=_paused_days(entry.pk),
     )
+
+
+def _paused_days(entry_id: int) -> int:
+    from workflows.applicant_journey.services.life import paused_days
+
+    return paused_days(entry_id, date.today())

@@ -18,6 +18,7 @@ from matching.adapter.columns import (
     _LAT,
     _LEGAL,
     _LON,
+    _PAUSED,
     _MAX_CHILDREN,
     _NEEDS,
     _OTHER_REGIONS,
@@ -89,6 +90,7 @@ def family_snapshot(family: FamilyProfile) -> dict[str, Any]:
         "accepts_other_regions": family.accepts_other_regions,
         "children_in_household": family.children_in_household,
         "location": _location_json(family.location),
+        "paused_days": family.paused_days,
     }
 
 
@@ -114,6 +116,7 @@ def row_snapshot(row: PoolRow) -> dict[str, Any]:
         "accepts_other_regions": row[_OTHER_REGIONS],
         "children_in_household": row[_CHILDREN],
         "location": None if lat is None or lon is None else [float(lat), float(lon)],
+        "paused_days": int(row[_PAUSED]) if len(row) > _PAUSED else 0,
     }
 
 
@@ -182,6 +185,7 @@ def family_from_snapshot(snapshot: dict[str, Any]) -> FamilyProfile:
         accepts_other_regions=snapshot["accepts_other_regions"],
         children_in_household=snapshot["children_in_household"],
         location=_location_from_json(snapshot.get("location")),
+        paused_days=int(snapshot.get("paused_days", 0)),
     )
 
 

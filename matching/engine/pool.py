@@ -152,6 +152,7 @@ def pool_from_columns(
     lat_degrees: Sequence[float] | FloatArray,
     lon_degrees: Sequence[float] | FloatArray,
     has_location: Sequence[bool] | BoolArray,
+    paused_days: Sequence[int] | IntArray | None = None,
 ) -> FamilyPool:
     """Build a pool from per-family columns that are already valid (masks from ``mask_of``, ``contact`` an index
     in ``CONTACT_ORDER``, dates as ``date.toordinal()``). Rows are sorted by entry id; a duplicate id is refused."""
@@ -170,7 +171,9 @@ def pool_from_columns(
     static_rule = np.full(ids.shape[0], -1, dtype=np.int64)
     static_rule[days < 0] = _NOT_YET_EFFECTIVE
     static_rule[~col(active, np.bool_)] = _REGISTER_STATUS
-    waited = np.maximum(days, 0)
+    # SELECTION_PAUSE: paused days since právní moc are not waiting time.
+    paused = col(paused_days, np.int64) if paused_days is not None else np.zeros(ids.shape[0], dtype=np.int64)
+    waited = np.maximum(days - paused, 0)
     located = col(has_location, np.bool_)
     lat = np.where(located, np.radians(col(lat_degrees, np.float64)), 0.0)
     lon = np.where(located, np.radians(col(lon_degrees, np.float64)), 0.0)
@@ -214,6 +217,7 @@ def prepare_pool(families: Iterable[FamilyProfile], *, today: date) -> FamilyPoo
         region_id=[f.region_id for f in rows],
         active=[f.status == STATUS_ACTIVE for f in rows],
         effective_ordinal=[f.effective_date.toordinal() for f in rows],
+        paused_days=[f.paused_days for f in rows],
         care=[mask_of(CARE_BITS, f.care_types) for f in rows],
         legal=[mask_of(LEGAL_BITS, f.legal_statuses) for f in rows],
         sexes=[mask_of(SEX_BITS, f.sexes) for f in rows],

@@ -105,6 +105,8 @@ class FamilyProfile:
     accepts_other_regions: bool = True
     children_in_household: int = 0
     location: Location | None = None
+    # Days of paused selection since the decision became final (SELECTION_PAUSE): not waiting time.
+    paused_days: int = 0
 
     def __post_init__(self) -> None:
         if self.age_min < 0 or self.age_max < 0:

@@ -160,11 +160,16 @@ def test_foster_care_journey_walked_through_http(
     assert entry.status == RegisterStatus.ACTIVE and entry.care_types == ["FOSTER"]
     assert entry.profile.children_in_household == 1 and entry.profile.accepts_siblings
     assert list(entry.profile.preferred_regions.all()) == [jmk]
-    # Pause and resume by the regional office.
-    client.force_login(officer)
-    client.post(reverse("applicant_journey:action", args=[journey.pk, "pause"]), {"reason": "Na žádost rodiny."})
+    # The family asks for a pause (SELECTION_PAUSE); the regional office resumes it.
+    client.force_login(applicant)
+    until = (timezone.localdate() + timedelta(days=90)).isoformat()
+    client.post(
+        reverse("applicant_journey:action", args=[journey.pk, "pause_request"]),
+        {"reason": "Stěhování.", "until": until},
+    )
     entry.refresh_from_db()
     assert entry.status == RegisterStatus.PAUSED
+    client.force_login(officer)
     client.post(reverse("applicant_journey:action", args=[journey.pk, "resume"]), {"reason": ""})
     entry.refresh_from_db()
     assert entry.status == RegisterStatus.ACTIVE

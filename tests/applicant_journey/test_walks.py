@@ -19,6 +19,7 @@ from workflows.applicant_journey.models import (
     JourneyStage,
     RegisterStatus,
 )
+from workflows.applicant_journey.services.inspection import inspection_notice_send
 from workflows.applicant_journey.services.steps import COURSE_HOURS_MISSING
 from workflows.applicant_journey.services.tasks import open_task
 
@@ -114,11 +115,15 @@ def test_orp_rejection_is_recorded_with_reasons(journey, guide, ospod_worker):
     walk.file_application(journey, ospod_worker)
     with pytest.raises(ValidationError):
         services.application_check(journey=journey, actor=ospod_worker, outcome="rejected", reasons=" ")
+    # FILE_INSPECTION: the refusal (a decision) comes only after the applicant's period to respond.
+    sent = walk.T0 + timedelta(days=8)
+    inspection_notice_send(journey=journey, actor=ospod_worker, sent_on=sent, today=sent)
     services.application_check(
         journey=journey,
         actor=ospod_worker,
         outcome="rejected",
         reasons="Žadatel má obvyklé bydliště v zahraničí (§23a odst. 1).",
+        today=sent + timedelta(days=10),
     )
     journey.refresh_from_db()
     assert journey.stage == JourneyStage.REJECTED_ORP

@@ -6,17 +6,19 @@ reminder and an e-mail (case reference only), and the child's mediation approach
 
 from __future__ import annotations
 
+from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from nrp import law
 from tests.applicant_journey import walk
 from tests.child_mediation.conftest import held_conference, make_entry, waiting_case  # noqa: F401
 from tests.factories import orp
 from workflows.applicant_journey import services as journey_services
-from workflows.applicant_journey.models import ApplicantRegisterEntry, RegisterStatus
+from workflows.applicant_journey.models import ApplicantRegisterEntry, Decision, RegisterStatus
 from workflows.child_mediation import services as mediation_services
 from workflows.child_mediation.models import (
     Approach,
@@ -132,11 +134,19 @@ def test_register_leave_happens_in_one_transaction_with_the_removal(approached, 
 def test_register_leave_through_the_officers_screen(
     client, approached, officer, journey, mailoutbox, household, django_capture_on_commit_callbacks
 ):
+    """Removal is a decision (REGISTER_REMOVAL): after the inspection period, delivered, final on the waiver."""
     client.force_login(officer)
+    today = timezone.localdate()
+    notice = reverse("applicant_journey:action", args=[journey.pk, "inspection_notice"])
+    assert client.post(notice, {"sent_on": (today - timedelta(days=14)).isoformat()}).status_code == 302
     url = reverse("applicant_journey:action", args=[journey.pk, "remove"])
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"reason": "Nový záznam v rejstříku trestů."})
+    issued = {"issued_on": today.isoformat(), "delivery_method": "data_box", "delivered_on": today.isoformat()}
+    response = client.post(url, {"reasons": "Nový záznam v rejstříku trestů.", **issued})
     assert response.status_code == 302
+    decision = Decision.objects.get(journey=journey, kind="removal")
+    waive = reverse("applicant_journey:decision_action", args=[journey.pk, decision.pk, "waive"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(waive, {"waived_on": today.isoformat()}).status_code == 302
     assert_left(approached, mailoutbox, officer, household)
 
 

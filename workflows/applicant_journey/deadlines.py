@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from django.utils.translation import gettext_lazy as _
 
 from nrp import law
-from nrp.core.workdays import period_end
+from nrp.core.workdays import add_working_days, period_end
 
 NO_STATUTORY_DEADLINE = _("bez zákonné lhůty")
 
@@ -67,6 +67,9 @@ RULES: dict[str, DeadlineRule] = {
         DeadlineRule("preparation", 180, _("Příprava od ukončení posouzení"), ("PREPARATION",)),
         # SŘ §36(3): the party must be able to comment on the file before the decision (the officer's task, 15).
         DeadlineRule("file_inspection", 15, _("Seznámení s podklady"), ("FILE_INSPECTION",)),
+        # SŘ §36(3): the applicant's period to respond to the file before a negative decision (working days, the
+        # region may change it).
+        _from_law("inspection_response", "FILE_INSPECTION", _("Lhůta žadatele k vyjádření k podkladům")),
         # SŘ §71(3): a decision within 30 days.
         _from_law("decision", "DECISION_DEADLINE", _("Vydání rozhodnutí od seznámení s podklady")),
         # SŘ §83(1): an appeal within 15 days of delivery of the decision.
@@ -77,6 +80,8 @@ RULES: dict[str, DeadlineRule] = {
         _from_law("appeal_outcome", "APPEAL_DECISION", _("Rozhodnutí o odvolání od podání")),
         # §23k: the duty to report relevant changes within 15 days (U: a regional setting until confirmed).
         _from_law("change_report", "CHANGE_REPORT", _("Oznámení změny poměrů od změny")),
+        # No statutory deadline: the KÚ reviews a reported change within 15 days of the report (default).
+        DeadlineRule("change_review", 15, _("Posouzení oznámené změny poměrů od oznámení"), ("CHANGE_REPORT",)),
     ]
 }
 
@@ -160,3 +165,35 @@ def course_minimum_hours(care_types: list[str]) -> int:
     """COURSE_HOURS: 48 h for adoption and long-term foster care, 72 h when short-term foster care is among them."""
     floor = law.default("COURSE_HOURS")
     return max((COURSE_MIN_HOURS.get(c, 0) for c in care_types), default=floor) or floor
+
+
+def inspection_respond_by(sent_on: date, *, region_id: int | None = None) -> date:
+    """FILE_INSPECTION: the applicant's last day to respond, in working days after the notice (a regional setting,
+    default 5)."""
+    return add_working_days(sent_on, rule_days("inspection_response", region_id=region_id))
+
+
+# The target from application to decision (6 to 9 months, the ministry's methodology; not a statutory period).
+TARGET_MONTHS = (6, 9)
+
+
+def decision_deadline(
+    *, started_on: date, complex_case: bool, expert_from: date | None, expert_to: date | None, today: date
+) -> date:
+    """DECISION_DEADLINE (SŘ §71(3)): 30 days from the start of proceedings, 30 more in a complex case; the time the
+    expert assessment takes is not counted (a running assessment up to ``today``)."""
+    days = law.default("DECISION_DEADLINE") * (2 if complex_case else 1)
+    if expert_from is not None:
+        days += max(0, ((expert_to or today) - expert_from).days)
+    return started_on + timedelta(days=days)
+
+
+def add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=d)
+        except ValueError:
+            continue
+    raise ValueError(day)

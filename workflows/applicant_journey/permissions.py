@@ -71,6 +71,10 @@ RECORD_ELSEWHERE_ASSESSMENT = Policy(W, Resource.ASSESSMENT, {Scope.REGION})
 TRANSFER = Policy(D, Resource.APPLICANT_FILE)
 # Pause, resume, remove a register entry: the region's officer.
 DECIDE_REGISTER = Policy(D, Resource.APPLICANT_REGISTER)
+# The applicant asks for a pause of selection or ends a pause they asked for (SELECTION_PAUSE).
+REQUEST_PAUSE = Policy(W, Resource.APPLICANT_FILE, {Scope.OWN_HOUSEHOLD})
+# The file inspection notice before a negative decision (FILE_INSPECTION): the ORP's OSPOD or the region.
+SEND_INSPECTION = Policy(W, Resource.APPLICANT_FILE, {Scope.ORP, Scope.REGION})
 # Course attendance: the region's officer.
 RECORD_ATTENDANCE = Policy(W, Resource.APPLICANT_FILE, {Scope.REGION})
 # The guide's private notes.
@@ -152,11 +156,36 @@ def journey_actions(user: Any, journey: Any, entry: Any) -> list[tuple[str, Any]
         actions.append(("elsewhere", _("Příprava či posouzení v jiném kraji")))
     if open_ and TRANSFER.allows(user, where):
         actions.append(("transfer", _("Předat jinému kraji (přestěhování)")))
+    if open_ and SEND_INSPECTION.allows(user, where):
+        actions.append(("inspection_notice", _("Vyzvat k seznámení s podklady")))
+        if journey.inspection_notices.exists():
+            actions.append(("inspection_record", _("Zapsat seznámení s podklady")))
+    if open_ and STEP_POLICIES[OFFICER_STEP].allows(user, where):
+        if not hasattr(journey, "complex_case") and entry is None:
+            actions.append(("complex", _("Označit jako zvlášť složitý případ")))
+        if journey.change_reviews.filter(done_on__isnull=True).exists():
+            actions.append(("review_change", _("Posoudit oznámenou změnu poměrů")))
     if entry is not None and DECIDE_REGISTER.allows(user, where):
         if entry.status == RegisterStatus.ACTIVE:
-            actions.append(("pause", _("Přerušit zprostředkování")))
+            actions.append(("pause", _("Rozhodnout o přerušení zprostředkování")))
         if entry.status == RegisterStatus.PAUSED:
             actions.append(("resume", _("Obnovit zprostředkování")))
         if entry.status in (RegisterStatus.ACTIVE, RegisterStatus.PAUSED):
-            actions.append(("remove", _("Vyřadit z evidence")))
+            actions.append(("remove", _("Rozhodnout o vyřazení z evidence")))
+    if entry is not None and REQUEST_PAUSE.allows(user, where):
+        if entry.status == RegisterStatus.ACTIVE:
+            actions.append(("pause_request", _("Požádat o přerušení zprostředkování")))
+        if entry.status == RegisterStatus.PAUSED:
+            actions.append(("resume_own", _("Obnovit zprostředkování")))
     return actions
+
+
+def decision_policy(decision: Any) -> Policy:
+    """Who acts on a decision: the authority that issued it (the ORP's OSPOD for its refusal, else the region)."""
+    from workflows.applicant_journey.models import DecisionKind
+
+    return STEP_POLICIES[OSPOD_STEP if decision.kind == DecisionKind.ORP_REFUSAL else OFFICER_STEP]
+
+
+def may_act_on_decision(user: Any, decision: Any) -> bool:
+    return decision_policy(decision).allows(user, object_scope(decision.journey))

@@ -28,5 +28,8 @@ urlpatterns = [
     path("<int:journey_id>/dokumenty/<int:document_id>/nahrat/", views.document_upload, name="document_upload"),
     path("<int:journey_id>/dokumenty/<int:document_id>/kontrola/", views.document_review, name="document_review"),
     path("<int:journey_id>/cizina/", views.foreign_record_add, name="foreign_record"),
+    path("<int:journey_id>/rozhodnuti/<int:decision_id>/", views.decision_detail, name="decision"),
+    path("<int:journey_id>/rozhodnuti/<int:decision_id>/pdf/", views.decision_pdf_download, name="decision_pdf"),
+    path("<int:journey_id>/rozhodnuti/<int:decision_id>/<str:action>/", views.decision_action, name="decision_action"),
     path("<int:journey_id>/soubory/<int:version_id>/", views.document_download, name="document_download"),
 ]

@@ -24,6 +24,13 @@ from workflows.applicant_journey.apis.application import (
     JourneyHandoverReceiptApi,
     JourneyWithdrawApi,
 )
+from workflows.applicant_journey.apis.decisions import (
+    DecisionActionApi,
+    DecisionDetailApi,
+    DecisionPdfApi,
+    JourneyActionApi,
+    JourneyDecisionListApi,
+)
 from workflows.applicant_journey.apis.documents import (
     DocumentDetailApi,
     DocumentReviewApi,
@@ -44,9 +51,14 @@ __all__ = [
     "JourneyWithdrawApi",
     "MAX_DOCUMENT_BYTES",
     "CaseloadApi",
+    "DecisionActionApi",
+    "DecisionDetailApi",
+    "DecisionPdfApi",
     "DocumentDetailApi",
     "DocumentReviewApi",
     "DocumentVersionFileApi",
+    "JourneyActionApi",
+    "JourneyDecisionListApi",
     "JourneyDetailApi",
     "JourneyDocumentListApi",
     "JourneyListApi",

@@ -117,3 +117,27 @@ __all__ = [
 from workflows.applicant_journey.models_signup import PendingSignup  # noqa: E402 - the sign-up's waiting row (security)
 
 __all__ += ["PendingSignup"]
+
+from workflows.applicant_journey.models.decisions import (  # noqa: E402 - decisions, inspection, register life
+    KIND_LAW,
+    ChangeReview,
+    ComplexCase,
+    Decision,
+    DecisionKind,
+    DeliveryMethod,
+    InspectionNotice,
+    PauseOrigin,
+    RegisterPause,
+)
+
+__all__ += [
+    "KIND_LAW",
+    "ChangeReview",
+    "ComplexCase",
+    "Decision",
+    "DecisionKind",
+    "DeliveryMethod",
+    "InspectionNotice",
+    "PauseOrigin",
+    "RegisterPause",
+]

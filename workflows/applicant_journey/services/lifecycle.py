@@ -217,6 +217,10 @@ def change_of_circumstances_report(
         deadline=last_day.isoformat(),
         late=late,
     )
+    # The KÚ reviews the change (a task with a deadline on its officers' case pages).
+    from workflows.applicant_journey.services.life import change_review_open
+
+    change_review_open(journey=journey, event=event, reported_on=today)
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,

@@ -130,14 +130,27 @@ def _set_status(*, entry, actor, status: str, reason: str, stage: str, kind: str
 
 
 @transaction.atomic
-def register_entry_pause(*, entry: ApplicantRegisterEntry, actor, reason: str, request=None):
-    """Přerušení výběru (SELECTION_PAUSE, §24a): excluded from matching until resumed."""
+def register_entry_pause(
+    *,
+    entry: ApplicantRegisterEntry,
+    actor,
+    reason: str,
+    request=None,
+    origin: str = "office",
+    started_on: date | None = None,
+    until: date | None = None,
+    decision=None,
+):
+    """Přerušení výběru (SELECTION_PAUSE, §24a): excluded from matching until resumed; the pause is kept as a
+    ``RegisterPause`` (its days are not waiting time in matching) and the ORP of residence is told."""
+    from workflows.applicant_journey.services import life
+
     entry = ApplicantRegisterEntry.objects.select_for_update().get(pk=entry.pk)
     if not reason.strip():
         raise StepError(REASON_REQUIRED)
     if entry.status != RegisterStatus.ACTIVE:
         raise StepError(NOT_ACTIVE, "conflict")
-    return _set_status(
+    entry = _set_status(
         entry=entry,
         actor=actor,
         status=RegisterStatus.PAUSED,
@@ -145,15 +158,22 @@ def register_entry_pause(*, entry: ApplicantRegisterEntry, actor, reason: str, r
         stage=JourneyStage.PAUSED,
         kind=EventKind.PAUSED,
         request=request,
+        origin=origin,
     )
+    life.pause_opened(
+        entry=entry, actor=actor, origin=origin, reason=reason, started_on=started_on, until=until, decision=decision
+    )
+    return entry
 
 
 @transaction.atomic
-def register_entry_resume(*, entry: ApplicantRegisterEntry, actor, reason: str = "", request=None):
+def register_entry_resume(*, entry: ApplicantRegisterEntry, actor, reason: str = "", request=None, ended_on=None):
+    from workflows.applicant_journey.services import life
+
     entry = ApplicantRegisterEntry.objects.select_for_update().get(pk=entry.pk)
     if entry.status != RegisterStatus.PAUSED:
         raise StepError(NOT_PAUSED, "conflict")
-    return _set_status(
+    entry = _set_status(
         entry=entry,
         actor=actor,
         status=RegisterStatus.ACTIVE,
@@ -162,6 +182,8 @@ def register_entry_resume(*, entry: ApplicantRegisterEntry, actor, reason: str =
         kind=EventKind.RESUMED,
         request=request,
     )
+    life.pause_closed(entry=entry, ended_on=ended_on)
+    return entry
 
 
 def entry_lock_for_leaving(entry_id: int) -> ApplicantRegisterEntry:
@@ -204,6 +226,11 @@ def register_entry_remove(*, entry: ApplicantRegisterEntry, actor, reason: str, 
         cause=cause,
     )
     leave_register(entry=entry, actor=actor, how="death" if cause == "death" else "removed")
+    from workflows.applicant_journey.services.life import notify_orp
+
+    journey = _journey_of(entry)
+    if journey is not None:
+        notify_orp(journey, LEFT_REGISTER["death" if cause == "death" else "removed"])
     return entry
 
 

@@ -22,9 +22,12 @@ from workflows.applicant_journey.models import (
     Assessment,
     AssessmentKind,
     CompletenessOutcome,
+    DecisionKind,
     DecisionOutcome,
+    DeliveryMethod,
     EventKind,
 )
+from workflows.applicant_journey.services import decisions
 from workflows.applicant_journey.services.application import (
     ensure_application,
     ensure_checklist,
@@ -33,6 +36,7 @@ from workflows.applicant_journey.services.application import (
 )
 from workflows.applicant_journey.services.dates import check_step_date
 from workflows.applicant_journey.services.elsewhere import course_hours, course_minimum_for, last_session_attended
+from workflows.applicant_journey.services.inspection import inspection_gate, inspection_notice_send
 from workflows.applicant_journey.services.register import validate_profile_data
 from workflows.applicant_journey.services.tasks import StepError, record_event, step
 from workflows.applicant_journey.services.tasks import today as clock_today
@@ -157,6 +161,8 @@ def application_check(
     if outcome == CompletenessOutcome.COMPLETE:
         # COMPLETENESS_GATE: complete only when every checklist item of every applicant is there and accepted.
         require_complete(journey)
+    if outcome == CompletenessOutcome.REJECTED:
+        inspection_gate(journey, on_day=today)
     with step(journey=journey, node="check_application", actor=actor) as process:
         process.completeness_outcome = outcome
         process.missing_items = missing_items if outcome == CompletenessOutcome.INCOMPLETE else []
@@ -165,6 +171,16 @@ def application_check(
         if outcome in (CompletenessOutcome.REJECTED, CompletenessOutcome.NOT_MEDIATED):
             process.orp_rejection_reasons = reasons.strip()
             process.closed_reason = reasons.strip()
+        if outcome == CompletenessOutcome.REJECTED:
+            # APPLICATION_REFUSAL is a decision (delivered and appealable), after the inspection (FILE_INSPECTION).
+            decisions.decision_create(
+                journey=process,
+                actor=actor,
+                kind=DecisionKind.ORP_REFUSAL,
+                issued_on=today,
+                reasons=reasons,
+                today=today,
+            )
     return journey
 
 
@@ -264,6 +280,11 @@ def file_inspection_record(
     with step(journey=journey, node="file_inspection", actor=actor) as process:
         process.inspection_offered_on = offered_on
         process.inspection_done_on = inspected_on
+        # FILE_INSPECTION: the notice with the applicant's period to respond (message and e-mail).
+        notice = inspection_notice_send(journey=process, actor=actor, sent_on=offered_on, today=today)
+        if inspected_on is not None:
+            notice.inspected_on = inspected_on
+            notice.save(update_fields=["inspected_on"])
     return journey
 
 
@@ -277,9 +298,11 @@ def decision_record(
     reasons: str,
     approved_care_types: list[str] | None = None,
     profile: dict | None = None,
+    delivery_method: str = DeliveryMethod.DATA_BOX,
     today=None,
 ) -> ApplicantJourney:
-    """Rozhodnutí o zařazení / nezařazení (§23d–§23g): approved care types and the acceptance profile, or reasons."""
+    """Rozhodnutí o zařazení / nezařazení (§23d–§23g): approved care types and the acceptance profile, or reasons.
+    Written as a ``Decision`` (number, delivery); a rejection only after the inspection period (FILE_INSPECTION)."""
     today = _today(today)
     _not_future("decision_date", decision_date, today)
     _not_future("delivered_on", delivered_on, today)
@@ -297,7 +320,20 @@ def decision_record(
         validate_profile_data(profile or {})
     elif outcome != DecisionOutcome.REJECTED:
         raise ValidationError({"outcome": _("Neplatný výsledek rozhodnutí.")})
+    else:
+        inspection_gate(journey, on_day=decision_date)
     with step(journey=journey, node="decision", actor=actor) as process:
+        decisions.decision_create(
+            journey=process,
+            actor=actor,
+            kind=DecisionKind.INCLUSION,
+            issued_on=decision_date,
+            reasons=reasons,
+            negative=outcome == DecisionOutcome.REJECTED,
+            delivery_method=delivery_method,
+            delivered_on=delivered_on,
+            today=today,
+        )
         process.decision_outcome = outcome
         process.decision_date = decision_date
         process.decision_delivered_on = delivered_on
@@ -363,6 +399,7 @@ def finality_record(
                 late=late,
                 forward_by=forward_by.isoformat(),
             )
+    decisions.sync_inclusion(journey)
     return journey
 
 
@@ -418,4 +455,5 @@ def appeal_outcome_record(
             # APPEAL_OUTCOME_EFFECT (SŘ §73(1)): final when delivered, not on the day the ministry decided.
             process.effective_date = delivered_on
         process.decision_reasons = f"{process.decision_reasons}\n\n{_('Odvolání')}: {reasons.strip()}".strip()
+    decisions.sync_inclusion(journey)
     return journey

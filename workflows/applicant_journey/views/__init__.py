@@ -8,6 +8,7 @@ audited 403; a journey out of scope the audited 404 (``common.journey_or_404``),
 
 from workflows.applicant_journey.views.application import application_edit, elsewhere_detail, elsewhere_list
 from workflows.applicant_journey.views.common import _errors_to_form, _journey_or_404, _require_role
+from workflows.applicant_journey.views.decisions import decision_action, decision_detail, decision_pdf_download
 from workflows.applicant_journey.views.documents import (
     document_download,
     document_review,
@@ -43,6 +44,9 @@ __all__ = [
     "my_documents",
     "attendance_record",
     "caseload",
+    "decision_action",
+    "decision_detail",
+    "decision_pdf_download",
     "document_download",
     "document_review",
     "document_upload",

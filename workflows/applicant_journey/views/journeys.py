@@ -25,7 +25,7 @@ from nrp.core.models import User
 from nrp.core.web import AuthenticatedHttpRequest, paginate, policy_required, query_without_page, safe_next, submit
 from workflows.applicant_journey import forms, permissions, selectors, services
 from workflows.applicant_journey.models import ApplicantJourney, ApplicantRegisterEntry, JourneyStage
-from workflows.applicant_journey.services import communication
+from workflows.applicant_journey.services import communication, life
 from workflows.applicant_journey.services.application import application_forward
 from workflows.applicant_journey.services.elsewhere import elsewhere_arrange
 from workflows.applicant_journey.services.handover import handover_receipt_confirm
@@ -107,6 +107,7 @@ def journey_detail(request: AuthenticatedHttpRequest, journey_id: int) -> HttpRe
             "can_review": permissions.REVIEW_DOCUMENTS.allows(user, where),
             "can_take_over": task is not None and _may_take_over(user, journey, task),
             "file": _handover_file(user, journey, where),
+            "proceedings": life.proceedings_context(journey, entry, staff=True),
         },
     )
 
@@ -394,5 +395,6 @@ def portal(request: AuthenticatedHttpRequest) -> HttpResponse:
             "message_form": forms.MessageForm(),
             "actions": permissions.journey_actions(request.user, journey, entry),
             "foreign_form": forms.ForeignRecordForm(journey=journey),
+            "proceedings": life.proceedings_context(journey, entry, staff=False),
         },
     )
