@@ -277,7 +277,13 @@ def family_pause_for_placement(*, approach, officer, placed_on: date) -> None:
     if entry.status != RegisterStatus.ACTIVE:
         # The family left the register meanwhile: nothing is recorded, the officer sees why.
         raise LegalStepRefused(FAMILY_NOT_IN_REGISTER, "family_not_in_register")
-    register_entry_pause(entry=entry, actor=officer, reason=str(PLACED_PAUSE_REASON % {"ref": approach.case.reference}))
+    register_entry_pause(
+        entry=entry,
+        actor=officer,
+        reason=str(PLACED_PAUSE_REASON % {"ref": approach.case.reference}),
+        origin="placement",
+        started_on=placed_on,
+    )
 
 
 # --- time ----------------------------------------------------------------------------------------------------------
