@@ -405,6 +405,18 @@ ROUTES.update(
                 expect(default=FORBIDDEN, officer=NOT_FOUND, other_officer=NOT_FOUND),
             ),
         ],
+        # A decision of the journey (tests/law/test_decisions.py walks real ones); a missing one is 404 to all.
+        "applicant_journey:decision": [
+            Case("missing", kw(journey_id="journey", decision_id="missing"), expect()),
+            Case("other", kw(journey_id="other_journey", decision_id="missing"), expect()),
+        ],
+        "applicant_journey:decision_pdf": [
+            Case("missing", kw(journey_id="journey", decision_id="missing"), expect()),
+        ],
+        "applicant_journey:decision_action": [
+            Case("missing", kw(journey_id="journey", decision_id="missing", action="=waive"), expect()),
+            Case("post", kw(journey_id="journey", decision_id="missing", action="=waive"), expect(), "post"),
+        ],
         "applicant_journey:document_download": [
             Case("missing", kw(journey_id="journey", version_id="missing"), expect(default=NOT_FOUND)),
             Case("other", kw(journey_id="other_journey", version_id="missing"), expect(default=NOT_FOUND)),
@@ -678,6 +690,17 @@ ROUTES.update(
         "api:journey-withdraw": api_journey_action("applicant", "ospod", "officer", "other_officer"),
         "api:journey-attendance": api_journey_action("officer", "other_officer"),
         "api:register-detail": [Case("missing", kw(pk="missing"), API_CHILD_MISSING)],
+        # Decisions: read by whoever reads the journey; acts only by the issuing authority (tests/law/test_decisions).
+        "api:journey-decision-list": api_journey_routes("journey", "other_journey"),
+        "api:decision-detail": [Case("missing", kw(pk="missing"), API_JOURNEY_MISSING)],
+        "api:decision-pdf": [Case("missing", kw(pk="missing"), API_JOURNEY_MISSING)],
+        "api:decision-action": [
+            Case("missing", kw(pk="missing", action="=waive"), API_JOURNEY_MISSING, "post"),
+        ],
+        "api:journey-action": [
+            Case("own", kw(pk="journey", action="=complex"), API_JOURNEY_ACTION),
+            Case("missing", kw(pk="missing", action="=complex"), API_JOURNEY_MISSING, "post"),
+        ],
     }
 )
 AUDITED_READS_JOURNEY_API = [("api:journey-detail", "officer"), ("api:journey-detail", "guide")]

@@ -29,6 +29,7 @@ from workflows.applicant_journey.demo_application import (
     forward_application,
     past_sessions,
 )
+from workflows.applicant_journey.demo_helpers import let_decide
 from workflows.applicant_journey.demo_profiles import random_care_types, random_profile
 from workflows.applicant_journey.models import (
     ApplicantRegisterEntry,
@@ -36,7 +37,9 @@ from workflows.applicant_journey.models import (
     CourseAttendance,
     Message,
 )
+from workflows.applicant_journey.services import life
 from workflows.applicant_journey.services.assignment import assessors_of, officers_of, ospod_workers_of
+from workflows.applicant_journey.services.inspection import inspection_notice_send
 
 # The main line of steps; a target stage means "walk up to here and stay".
 STEPS = [
@@ -203,7 +206,10 @@ class Walker:
                 self.wait(clock, "tail")
                 forward_application(self.household, journey, clock.date(), ensure_ospod, self.rng)
             if target == "rejected_orp":
+                # The refusal is a decision: the applicant is first invited to inspect the file (FILE_INSPECTION).
+                inspection_notice_send(journey=journey, actor=self.ospod, sent_on=clock.date())
                 self.wait(clock, "tail")
+                let_decide(journey, self.ospod, clock.date())
                 services.application_check(
                     journey=journey,
                     actor=self.ospod,
@@ -225,8 +231,14 @@ class Walker:
             elif target == "paused":
                 entry = ApplicantRegisterEntry.objects.get(household=self.household)
                 self.wait(clock, "pause")
-                reason = f"Žádost rodiny: narození vlastního dítěte ({law.cite('SELECTION_PAUSE', 'short')})."
-                services.register_entry_pause(entry=entry, actor=self.officer, reason=reason)
+                # The family itself asks for the pause, with its period (SELECTION_PAUSE).
+                applicant = next((m.user for m in self.household.members.all() if m.user_id), None)
+                life.pause_request(
+                    entry=entry,
+                    actor=applicant or self.officer,
+                    reason="Narození vlastního dítěte.",
+                    until=clock.date() + timedelta(days=rng.randint(60, 240)),
+                )
             if rng.random() < 0.3:
                 Message.objects.create(
                     journey=journey,
@@ -312,6 +324,7 @@ class Walker:
             delivered = day + timedelta(days=self.plan["delivery"])
             self.wait(clock, "delivery")
             if target == "rejected":
+                let_decide(journey, self.officer, day)
                 services.decision_record(
                     journey=journey,
                     actor=self.officer,
@@ -336,7 +349,12 @@ class Walker:
             journey.refresh_from_db()
             last_day = deadlines.appeal_deadline(journey.decision_delivered_on)
             clock.advance(max(0, (last_day - clock.date()).days + 1))
-            services.finality_record(journey=journey, actor=self.officer)
+            if target == "rejected":
+                # The family appealed in time: the decision waits for the ministry (APPEAL_PERIOD).
+                filed = journey.decision_delivered_on + timedelta(days=self.rng.randint(3, 12))
+                services.finality_record(journey=journey, actor=self.officer, appeal_filed_on=filed)
+            else:
+                services.finality_record(journey=journey, actor=self.officer)
 
 
 def seed_journeys(ctx) -> None:
