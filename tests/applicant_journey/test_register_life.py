@@ -11,7 +11,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from matching.adapter import family_profile, load_pool
+from matching.adapter.pools import load_pool
+from matching.adapter.profiles import family_profile
 from tests.api.conftest import TokenClient
 from tests.applicant_journey import walk
 from workflows.applicant_journey import deadlines, services
