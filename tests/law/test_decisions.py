@@ -340,3 +340,24 @@ def test_the_api_walks_a_removal_from_notice_to_finality_appeal_waiver(entry, of
     assert {d["kind"] for d in listed} == {"inclusion", "removal"}
     pdf = own.get(reverse("api:decision-pdf", args=[decision_id]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_the_appeal_against_the_inclusion_is_forwarded_on_its_decision_appeal_forwarding(
+    household, guide, ospod_worker, officer, assessor
+):
+    journey = services.journey_open(household=household, actor=guide, care_types=["ADOPTION"])
+    walk.to_decision(journey, guide, ospod_worker, officer, assessor)
+    walk.approve(journey, officer)
+    filed = walk.DELIVERED + timedelta(days=5)
+    services.finality_record(journey=journey, actor=officer, appeal_filed_on=filed)
+    decision = journey.decisions.get(kind=DecisionKind.INCLUSION)
+    # The flow's appeal is mirrored on the decision, with its forwarding deadline.
+    assert decision.appeal_filed_on == filed and decision.appeal_late is False
+    assert decision.appeal_forward_by == deadlines.appeal_forwarding_deadline(filed)
+    api = TokenClient(officer)
+    # Waiver and finality of the inclusion stay in the flow's task.
+    response = api.post(reverse("api:decision-action", args=[decision.pk, "waive"]), {"waived_on": str(filed)})
+    assert "in_flow" in str(assert_problem(response, 400)["errors"])
+    forwarded = str(filed + timedelta(days=7))
+    response = api.post(reverse("api:decision-action", args=[decision.pk, "forward"]), {"forwarded_on": forwarded})
+    assert response.status_code == 200 and response.json()["appeal_forwarded_on"] == forwarded

@@ -163,6 +163,11 @@ def decision_detail(request: AuthenticatedHttpRequest, journey_id: int, decision
     audit_read(actor=request.user, obj=decision, request=request, household=journey.household, region=journey.region)
     today = clock_today()
     may_act = permissions.may_act_on_decision(request.user, decision)
+    actions = [(k, a.title) for k, a in DECISION_ACTIONS.items()] if may_act else []
+    if decision.kind == DecisionKind.INCLUSION:
+        # Appeal and finality of the inclusion run in the flow's task; its forwarding is recorded here.
+        pending = decision.appeal_filed_on is not None and decision.appeal_forwarded_on is None
+        actions = [(k, t) for k, t in actions if k == "forward" and pending]
     return render(
         request,
         "applicant_journey/decision_detail.html",
@@ -172,7 +177,7 @@ def decision_detail(request: AuthenticatedHttpRequest, journey_id: int, decision
             "decision": decision,
             "legal_basis": law.cite(decision.legal_basis),
             "forward_overdue": D.forward_overdue(decision, today),
-            "actions": [(k, a.title) for k, a in DECISION_ACTIONS.items()] if may_act else [],
+            "actions": actions,
             "in_flow": decision.kind == DecisionKind.INCLUSION,
         },
     )
