@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applicant_journey', '0004_law_2025_labels'),
+        ('applicant_journey', '0005_application_23a_checklist_handover'),
         ('core', '0003_roleassignment_ministry'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
