@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -215,6 +217,12 @@ class ApplicantJourney(Process):
     @property
     def is_closed(self) -> bool:
         return self.stage in CLOSED_STAGES
+
+    @property
+    def began_on(self) -> date:
+        """The day the journey existed from: its opening, or an earlier meeting or filing (a case carried over)."""
+        known = [d for d in (self.info_meeting_on, self.application_filed_on) if d is not None]
+        return min([timezone.localdate(self.created), *known])
 
     @property
     def days_in_stage(self) -> int:

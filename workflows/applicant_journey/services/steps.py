@@ -307,6 +307,7 @@ def decision_record(
     _not_future("decision_date", decision_date, today)
     _not_future("delivered_on", delivered_on, today)
     _not_before("decision_date", decision_date, journey.inspection_offered_on, _("seznámení s podklady"))
+    _not_before("decision_date", decision_date, journey.began_on, _("založení cesty žadatele"))
     _not_before("delivered_on", delivered_on, decision_date, _("datum rozhodnutí"))
     if delivered_on is None:
         raise ValidationError({"delivered_on": DELIVERY_REQUIRED})

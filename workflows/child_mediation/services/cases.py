@@ -33,6 +33,8 @@ NOT_WAITING = _("Do celostátního hledání lze předat jen dítě v evidenci, 
 ALREADY_FINISHED = _("Případ je již uzavřen nebo dítě svěřeno do péče.")
 CLOSURE_NEEDS_NOTE = _("Uveďte zdůvodnění uzavření případu.")
 REGISTERED_IN_FUTURE = _("Datum zařazení do evidence nemůže být v budoucnosti.")
+CLOSED_IN_FUTURE = _("Datum uzavření nemůže být v budoucnosti.")
+CLOSED_BEFORE_CASE = _("Datum uzavření nemůže být dříve, než případ vznikl (%(date)s).")
 
 FINISHED = (ChildCaseStatus.PLACED, ChildCaseStatus.CLOSED)
 
@@ -164,6 +166,22 @@ def resume_search_status(case: ChildCase) -> str:
     return ChildCaseStatus.NATIONAL if flags_of(case).national_since else ChildCaseStatus.WAITING
 
 
+def case_began_on(case: ChildCase) -> date:
+    """The day the case existed from: its proposal, or an earlier entry in the register (a case carried over)."""
+    proposed = timezone.localdate(case.proposed_at)
+    return min(proposed, case.registered_on) if case.registered_on else proposed
+
+
+def check_closure_date(case: ChildCase, closed_on: date) -> None:
+    """A case closes neither in the future nor before it existed (codes ``date_in_future``, ``date_before_case``)."""
+    if closed_on > timezone.localdate():
+        raise refusal(CLOSED_IN_FUTURE, "date_in_future", field="closed_on")
+    began = case_began_on(case)
+    if closed_on < began:
+        message = CLOSED_BEFORE_CASE % {"date": began.strftime("%d. %m. %Y")}
+        raise refusal(message, "date_before_case", field="closed_on")
+
+
 @transaction.atomic
 def case_close(*, case: ChildCase, officer, reason: str, note: str, closed_on: date | None = None) -> ChildCase:
     """Close a case without placement (returned home, adulthood, other solution), with reasons."""
@@ -176,6 +194,7 @@ def case_close(*, case: ChildCase, officer, reason: str, note: str, closed_on: d
     if not note.strip():
         raise refusal(CLOSURE_NEEDS_NOTE, "note_required", field="note")
     closed_on = closed_on or timezone.localdate()
+    check_closure_date(case, closed_on)
     Approach.objects.filter(case=case, status__in=ACTIVE_APPROACH_STATUSES).update(
         status=ApproachStatus.CANCELLED, answered_on=closed_on, reason=str(_("Případ dítěte uzavřen."))
     )
