@@ -71,6 +71,8 @@ def propose(ospod, *, children=None, care_types=(CareType.ADOPTION, CareType.FOS
         contact_plan=kwargs.pop("contact_plan", ContactLevel.NONE),
         wishes=kwargs.pop("wishes", "Chci mít pejska a velkou ségru."),
         wishes_how_heard=kwargs.pop("wishes_how_heard", "Rozhovor s pracovnicí OSPOD v dětském domově."),
+        # Tests propose the same stand-in child many times; the refusal itself: tests/api/test_duplicate_children.py
+        confirm_duplicate=kwargs.pop("confirm_duplicate", True),
         **kwargs,
     )
 

@@ -8,7 +8,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -21,6 +21,7 @@ from nrp.audit.lists import AuditedListApiMixin
 from nrp.audit.services import audit_read
 from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Sex
 from nrp.core.models import Orp
+from workflows.applicant_journey.apis.common import ProblemSchemaSerializer
 from workflows.child_mediation import permissions, scoped, selectors, services
 from workflows.child_mediation.apis.case_serializers import ChildCaseOutputSerializer, case_data
 from workflows.child_mediation.apis.common import InputMixin, call_service, refuse
@@ -94,6 +95,15 @@ class ChildCaseListApi(InputMixin, AuditedListApiMixin, ScopedListApi):
         wishes_how_heard = serializers.CharField(max_length=4000, required=False, allow_blank=True)
         siblings_separation_reason = serializers.CharField(max_length=4000, required=False, allow_blank=True)
         notes = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+        confirm_duplicate = serializers.BooleanField(
+            required=False,
+            default=False,
+            help_text=_(
+                "Potvrzuji, že jde o jiné dítě než to, které je v ORP už navržené se stejným jménem a datem "
+                "narození (jinak 409 duplicate_child) / Confirms another child than the open case with the same "
+                "name and birth date in the ORP (else 409 duplicate_child)."
+            ),
+        )
 
     OutputSerializer = ChildCaseOutputSerializer
     permission_classes = [PolicyPermission]
@@ -126,7 +136,17 @@ class ChildCaseListApi(InputMixin, AuditedListApiMixin, ScopedListApi):
         description="OSPOD ORP dítěte navrhuje dítě (nebo sourozeneckou skupinu) ke zprostředkování; spouští proces. "
         "/ The OSPOD of the child's ORP proposes a child or sibling group; starts the ChildMediation process.",
         request=InputSerializer,
-        responses={201: ChildCaseOutputSerializer},
+        responses={
+            201: ChildCaseOutputSerializer,
+            (409, "application/problem+json"): OpenApiResponse(
+                response=ProblemSchemaSerializer,
+                description=_(
+                    "Dítě se stejným jménem a datem narození je v ORP už navržené a případ je otevřený; pošlete "
+                    "znovu s confirm_duplicate: true, jde-li o jiné dítě / The same child is already proposed and "
+                    "open in the ORP (code duplicate_child)."
+                ),
+            ),
+        },
         filters=False,
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:

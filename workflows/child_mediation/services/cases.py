@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NoReturn
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nrp.audit.models import AuditAction
 from nrp.core.choices import CareType, LegalStatus
 from nrp.core.demo import REGION_SLUG
+from nrp.core.exceptions import ConflictError
 from nrp.core.models import Orp
 from workflows.child_mediation import permissions
 from workflows.child_mediation.models import (
@@ -33,10 +36,56 @@ NOT_WAITING = _("Do celostátního hledání lze předat jen dítě v evidenci, 
 ALREADY_FINISHED = _("Případ je již uzavřen nebo dítě svěřeno do péče.")
 CLOSURE_NEEDS_NOTE = _("Uveďte zdůvodnění uzavření případu.")
 REGISTERED_IN_FUTURE = _("Datum zařazení do evidence nemůže být v budoucnosti.")
+DUPLICATE_CHILD = _(
+    "Dítě %(name)s (nar. %(born)s) je v této ORP už navrženo a jeho případ je otevřený (%(refs)s). Jde-li o jiné "
+    "dítě, potvrďte návrh."
+)
 CLOSED_IN_FUTURE = _("Datum uzavření nemůže být v budoucnosti.")
 CLOSED_BEFORE_CASE = _("Datum uzavření nemůže být dříve, než případ vznikl (%(date)s).")
 
 FINISHED = (ChildCaseStatus.PLACED, ChildCaseStatus.CLOSED)
+
+
+class DuplicateChildError(ConflictError):
+    """A child of the proposal is already proposed in the same ORP and its case is still open (``existing``)."""
+
+    def __init__(self, message, existing: list[ChildCase]) -> None:
+        super().__init__(message, "duplicate_child")
+        self.existing = existing
+
+
+def open_cases_of_same_child(orp: Orp, children: list[dict]) -> list[ChildCase]:
+    """Open cases of ``orp`` with a child of the same name and birth date as one of ``children`` (case-blind)."""
+    match = Q(pk__in=[])
+    for data in children:
+        match |= Q(
+            children__first_name__iexact=str(data.get("first_name", "")).strip(),
+            children__last_name__iexact=str(data.get("last_name", "")).strip(),
+            children__date_of_birth=data.get("date_of_birth"),
+        )
+    return list(
+        ChildCase.objects.filter(match, orp=orp).exclude(status__in=FINISHED).distinct().order_by("proposed_at")
+    )
+
+
+def _same_child_key(first_name: str, last_name: str, born) -> tuple:
+    return (str(first_name).strip().casefold(), str(last_name).strip().casefold(), born)
+
+
+def _refuse_duplicate(existing: list[ChildCase], children: list[dict]) -> NoReturn:
+    known = {
+        _same_child_key(c.first_name, c.last_name, c.date_of_birth) for c in Child.objects.filter(case__in=existing)
+    }
+    child = next(
+        (d for d in children if _same_child_key(d["first_name"], d["last_name"], d["date_of_birth"]) in known),
+        children[0],
+    )
+    message = DUPLICATE_CHILD % {
+        "name": f"{child['first_name']} {child['last_name']}".strip(),
+        "born": child["date_of_birth"].strftime("%d. %m. %Y"),
+        "refs": ", ".join(case.reference for case in existing),
+    }
+    raise DuplicateChildError(message, existing)
 
 
 def next_reference(region, year: int) -> str:
@@ -65,8 +114,12 @@ def case_propose(
     notes: str = "",
     now=None,
     reference: str | None = None,
+    confirm_duplicate: bool = False,
 ) -> ChildCase:
-    """OSPOD of the child's ORP proposes a child (or a sibling group, one case) for mediation."""
+    """OSPOD of the child's ORP proposes a child (or a sibling group, one case) for mediation.
+
+    A child already proposed in the ORP (same name and birth date) whose case is still open is refused with
+    ``DuplicateChildError`` (409 ``duplicate_child``) unless ``confirm_duplicate`` says it is another child."""
     if proposed_by is not None and not permissions.may_propose_for_orp(proposed_by, orp):
         raise refusal(permissions.NOT_THE_CHILDS_OSPOD, "not_childs_ospod")
     if not children:
@@ -75,6 +128,11 @@ def case_propose(
     region = orp.region
     # Serialise reference numbering per region (two OSPODs proposing at once).
     type(region).objects.select_for_update().get(pk=region.pk)
+    # Under the region's lock: two proposals of one child at once see each other. A proposal by the system itself
+    # (proposed_by None: the demo, an import of paper files) is not asked.
+    duplicates = open_cases_of_same_child(orp, children) if proposed_by is not None else []
+    if duplicates and not confirm_duplicate:
+        _refuse_duplicate(duplicates, children)
     case = ChildCase(
         reference=reference or next_reference(region, timezone.localdate(now).year),
         region=region,
@@ -100,7 +158,8 @@ def case_propose(
         child.full_clean()
         child.save()
     flags_of(case)
-    audit(proposed_by, AuditAction.CREATE, case, case, children=len(children))
+    details = {"duplicate_of": [c.pk for c in duplicates]} if duplicates else {}
+    audit(proposed_by, AuditAction.CREATE, case, case, children=len(children), **details)
     from workflows.child_mediation.flows import process_start
 
     process_start(case=case, actor=proposed_by)

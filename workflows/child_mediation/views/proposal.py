@@ -13,12 +13,15 @@ from django.utils.translation import gettext as _
 from nrp.core.models import Orp
 from nrp.core.web import submit
 from workflows.child_mediation import forms, selectors, services
+from workflows.child_mediation.models import ChildCase
+from workflows.child_mediation.services.cases import DuplicateChildError
 from workflows.child_mediation.views.common import AuthenticatedRequest, detail_url, ospod_required
 
 
 @ospod_required
 def case_propose(request: AuthenticatedRequest) -> HttpResponse:
     orps = selectors.orps_for_proposal(user=request.user)
+    duplicates: list[ChildCase] = []
     try:
         count = max(1, min(forms.MAX_CHILDREN_IN_GROUP, int(request.GET.get("deti", 1))))
     except ValueError:
@@ -31,12 +34,25 @@ def case_propose(request: AuthenticatedRequest) -> HttpResponse:
         formset = forms.ChildFormSet(request.POST, prefix="children")
         if formset.is_valid():
             children = [f.cleaned_data for f in formset.forms if f.cleaned_data]
+            confirmed = request.POST.get("confirm_duplicate") == "1"
+
+            def propose(data: dict[str, Any]) -> Any:
+                try:
+                    return services.case_propose(
+                        proposed_by=request.user, children=children, confirm_duplicate=confirmed, **data
+                    )
+                except DuplicateChildError as exc:
+                    # The confirmation step: the form again, with the open case(s) of the same child shown.
+                    duplicates.extend(exc.existing)
+                    raise
+
             done = submit(
                 request,
                 form,
-                lambda data: services.case_propose(proposed_by=request.user, children=children, **data),
+                propose,
                 success=lambda case: _("Dítě bylo navrženo krajskému úřadu (%(ref)s).") % {"ref": case.reference},
                 redirect_to=detail_url,
+                conflict_redirect=False,
             )
             if done:
                 return done
@@ -46,7 +62,7 @@ def case_propose(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "child_mediation/case_propose.html",
-        {"title": _("Navrhnout dítě do evidence"), "form": form, "formset": formset},
+        {"title": _("Navrhnout dítě do evidence"), "form": form, "formset": formset, "duplicates": duplicates},
     )
 
 
