@@ -9,7 +9,7 @@ PORT ?= 8000
 SIZE ?= small
 
 .PHONY: migrate seed totp reminders mediation-tick workflow-timers stats-snapshot access-digest retention-dry-run manage typecheck
-.PHONY: demo test install lint pytest coverage browser-deps db-stop clean-db translations benchmarks load load-restart
+.PHONY: demo test install lint pytest coverage browser-deps db-stop clean-db translations benchmarks load load-restart schemathesis
 
 $(UV):
 	@echo "uv not found: installing it into .tools/ with pip"
@@ -46,6 +46,16 @@ coverage: install
 	$(RUN) pytest -n $(WORKERS) -q --cov=nrp --cov=workflows --cov=matching --cov-report=term $(PYTEST_ARGS)
 
 test: install lint browser-deps pytest
+
+# The thorough API fuzzing run (the suite runs the same tests bounded): schemathesis over every operation for every
+# role, valid and invalid data, then the stateful phase (links between operations) for an officer and an applicant.
+SCHEMATHESIS_EXAMPLES ?= 100
+SCHEMATHESIS_SCENARIOS ?= 100
+SCHEMATHESIS_STEPS ?= 20
+schemathesis: install
+	NRP_SCHEMATHESIS_EXAMPLES=$(SCHEMATHESIS_EXAMPLES) NRP_SCHEMATHESIS_STATEFUL_EXAMPLES=$(SCHEMATHESIS_SCENARIOS) \
+	NRP_SCHEMATHESIS_STATEFUL_STEPS=$(SCHEMATHESIS_STEPS) NRP_SCHEMATHESIS_REPORT=1 \
+	$(RUN) pytest -n 0 -m slow -s -q tests/api/test_schemathesis.py tests/api/test_schemathesis_stateful.py
 
 # Commands the README and seed_demo print, as make targets: they work where uv was installed into .tools/
 # and without an activated virtualenv. `make manage CMD="showmigrations"` runs any other manage.py command.
