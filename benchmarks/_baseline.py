@@ -85,14 +85,15 @@ def baseline_rank(case: CaseProfile, pool: BaselinePool, weights: dict[str, floa
     ok &= (pool.cap >= len(kids)) & (pool.contact >= CONTACT.index(case.contact_plan))
     idx = np.flatnonzero(ok)
     lo, hi = pool.lo[idx], pool.hi[idx]
-    half = (hi - lo) / 2
-    with np.errstate(divide="ignore", invalid="ignore"):
-        age = np.mean([1 - 0.5 * np.abs(a - (lo + hi) / 2) / half for a in ages], axis=0) if len(idx) else half
-        age = np.where(half == 0, 1.0, age)
+    # Fit inside the range: 0.5 for a child at a closed upper limit (below 17) of a range of several ages, else 1.
+    age = np.mean([np.where((hi == a) & (hi < 17) & (lo < hi), 0.5, 1.0) for a in ages], axis=0)
     w = dict(weights)
     terms = [w["age_preference"] * age, w["waiting_time"] * np.minimum(1.0, pool.waited[idx] / 730)]
-    total_w = w["age_preference"] + w["waiting_time"] + w["household_children"]
-    terms.append(w["household_children"] / (1 + pool.kids[idx]))
+    total_w = w["age_preference"] + w["waiting_time"]
+    if case.household_position:
+        alone = pool.kids[idx] == 0
+        terms.append(w["household_children"] * np.where(alone, 1.0, 0.0 if case.household_position == "only" else 0.5))
+        total_w += w["household_children"]
     if needs:
         bits = np.unpackbits((pool.exp[idx] & needs).astype(np.uint8)[:, None], axis=1).sum(axis=1)
         terms.append(w["needs_experience"] * bits / bin(needs).count("1"))
@@ -115,6 +116,10 @@ def baseline_rank(case: CaseProfile, pool: BaselinePool, weights: dict[str, floa
                 wish += np.where(pool.located[idx], np.maximum(0, 1 - km / 250), 0)
         terms.append(w["child_wishes"] * wish / len(case.wishes))
         total_w += w["child_wishes"]
-    total = np.round(sum(terms) / total_w, 4)
+    raw = sum(terms) / total_w
+    total = np.round(raw, 4)
+    # Rounded as Python rounds (the documented rule): numpy's scaled rounding can pick the other neighbour of a half.
+    for i in np.flatnonzero(np.abs(raw * 1e4 - np.floor(raw * 1e4) - 0.5) < 1e-6).tolist():
+        total[i] = round(float(raw[i]), 4)
     order = np.lexsort((pool.ids[idx], -pool.waited[idx], -total))
     return pool.ids[idx][order]

@@ -100,6 +100,7 @@ def synthetic_case(rng: random.Random, case_id: int, region_id: int) -> CaseProf
         birth_family_location=_location(rng) if contact != "none" else None,
         home_location=_location(rng),
         wishes=frozenset(f for f in WishFlag.ALL if rng.random() < 0.15 and f != WishFlag.ONLY_CHILD),
+        household_position=rng.choice(["", "", "", "", "only", "youngest"]),
     )
 
 

@@ -197,6 +197,18 @@ class RankingRun(models.Model):
         """The first ``n`` ranked families (the case conference's shortlist): one query for ``n`` rows."""
         return self.results[:n]
 
+    def tied_totals(self) -> list[tuple[float, int]]:
+        """(total, days waited) of every ranked family whose total another family of the run shares (one
+        query): what the explanation needs to say that waiting time, or the entry id, broke the tie."""
+        shared = (
+            self.ranked_entries.order_by()
+            .values("total")
+            .annotate(n=models.Count("pk"))
+            .filter(n__gt=1)
+            .values("total")
+        )
+        return list(self.ranked_entries.filter(total__in=shared).order_by("rank").values_list("total", "waited_days"))
+
     def excluded_families(self) -> dict[int, str]:
         """entry id -> the first hard rule it broke, for every family left out (reads every exclusion row)."""
         found: dict[int, str] = {}

@@ -11,8 +11,9 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from matching.criteria.labels import PARAM_VOCABULARY
+from matching.criteria.labels import PARAM_UNITS, PARAM_VOCABULARY
 from matching.models import WishFlagChoice
+from nrp.core import czech
 from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Sex
 from workflows.applicant_journey.models import RegisterStatus
 
@@ -30,19 +31,19 @@ MESSAGES = {
         "schválenou (osvojení jen pro právně volné dítě)."
     ),
     "legal_status": _("Rodina nepřijímá dítě s tímto právním postavením (%(legal_statuses)s)."),
-    "age": _("Věk dítěte (v letech: %(ages)s) je mimo rozmezí, které rodina přijímá."),
+    "age": _("Věk dítěte (%(ages)s) je mimo rozmezí, které rodina přijímá."),
     "sex": _("Rodina nepřijímá dítě tohoto pohlaví (%(sexes)s)."),
     "health_needs": _("Rodina nepřijímá všechny zdravotní potřeby dítěte (%(needs)s)."),
     "ethnicity": _("Rodina nepřijímá dítě tohoto etnika (%(ethnicities)s)."),
-    "siblings": _("Jde o sourozeneckou skupinu (počet dětí: %(size)s) a rodina sourozence nepřijímá."),
-    "capacity": _("Počet dětí ve skupině (%(size)s) je vyšší, než kolik dětí rodina může přijmout najednou."),
+    "siblings": _("Jde o sourozeneckou skupinu (%(size)s) a rodina sourozence nepřijímá."),
+    "capacity": _("Sourozenecká skupina (%(size)s) je větší, než kolik dětí rodina může přijmout najednou."),
     "contact": _("Plánovaný kontakt s biologickou rodinou (%(contact)s) přesahuje ochotu rodiny ke kontaktu."),
-    "age.middle": _(
-        "Věk dítěte (v letech: %(ages)s) je blízko středu rozmezí, které rodina přijímá (%(age_min)s–%(age_max)s let)."
+    "age.inside": _(
+        "Věk dítěte (%(ages)s) je uvnitř rozmezí, které rodina přijímá (%(age_min)s–%(age_max)s); plná shoda."
     ),
-    "age.edge": _(
-        "Věk dítěte (v letech: %(ages)s) je spíše na okraji rozmezí, které "
-        "rodina přijímá (%(age_min)s–%(age_max)s let)."
+    "age.upper_edge": _(
+        "Věk dítěte (%(ages)s) je na horní hranici rozmezí, které rodina přijímá (%(age_min)s–%(age_max)s); "
+        "dítě z něj brzy vyroste."
     ),
     "experience.not_applicable": _("Dítě nemá zaznamenané zvláštní zdravotní potřeby; zkušenost se neposuzuje."),
     "experience.full": _("Rodina má zkušenost se všemi potřebami dítěte (%(needs)s)."),
@@ -54,11 +55,28 @@ MESSAGES = {
     "distance.km": _(
         "Rodina bydlí asi %(km)s km od biologické rodiny (plánován %(contact)s); bližší rodina kontakt usnadní."
     ),
-    "waiting.days": _("Rodina čeká v evidenci %(days)s dní od právní moci rozhodnutí."),
+    "waiting.days": _("Rodina čeká v evidenci %(days)s od právní moci rozhodnutí."),
+    "waiting.tie": _(
+        "Rodina čeká v evidenci %(days)s od právní moci rozhodnutí. Celkové skóre má shodné s dalšími rodinami "
+        "(%(others)s); pořadí mezi nimi určila doba čekání (déle čekající výše)."
+    ),
+    "waiting.tie_entry": _(
+        "Rodina čeká v evidenci %(days)s od právní moci rozhodnutí. Celkové skóre má shodné s dalšími rodinami "
+        "(%(others)s); pořadí mezi nimi určila doba čekání (déle čekající výše), a kde byla stejná, nižší číslo "
+        "záznamu v evidenci."
+    ),
     "wishes.not_applicable": _("Přání dítěte neobsahují signál, který lze porovnat s rodinou; neposuzují se."),
     "wishes.result": _("Přání dítěte – rodina odpovídá: %(met)s; neodpovídá: %(unmet)s."),
-    "household.none": _("V domácnosti nejsou další děti; dítě bude mít plnou pozornost."),
-    "household.some": _("V domácnosti už žijí další děti (počet: %(count)s)."),
+    "household.not_applicable": _(
+        "Spis dítěte nežádá, aby bylo v rodině jediným ani nejmladším dítětem; děti v domácnosti se neposuzují."
+    ),
+    "household.only_fit": _("Dítě má být v rodině jediným dítětem a v domácnosti nejsou další děti."),
+    "household.only_unfit": _("Dítě má být v rodině jediným dítětem, ale v domácnosti už žijí další děti (%(count)s)."),
+    "household.youngest_fit": _("Dítě má být v rodině nejmladším dítětem a v domácnosti nejsou další děti."),
+    "household.youngest_unknown": _(
+        "Dítě má být v rodině nejmladším dítětem; v domácnosti žijí další děti (%(count)s) a profil rodiny "
+        "neuvádí jejich věk – ověřte jej."
+    ),
 }
 
 CRITERION_LABELS = {
@@ -99,7 +117,13 @@ VOCABULARIES: dict[str, type[models.TextChoices]] = {
 }
 
 
+# Counted parameters in the active language ("1 rok, 4 roky, 5 let"; "1 year, 5 years").
+UNITS = {"years": czech.years, "days": czech.days, "children": czech.children, "families": czech.families}
+
+
 def _label(vocabulary: str, code: str) -> str:
+    if vocabulary == "child_sex":
+        return czech.child_sex_word(code)
     choices = VOCABULARIES[vocabulary]
     try:
         label = str(choices(code).label)
@@ -110,6 +134,12 @@ def _label(vocabulary: str, code: str) -> str:
 
 
 def render_param(name: str, value: Any) -> str:
+    unit = PARAM_UNITS.get(name)
+    if unit is not None:
+        word = UNITS[unit]
+        if isinstance(value, (list, tuple)):
+            return ", ".join(word(int(v)) for v in value) if value else "–"
+        return word(int(value))
     vocabulary = PARAM_VOCABULARY.get(name)
     if isinstance(value, (list, tuple)):
         items = [_label(vocabulary, v) if vocabulary else str(v) for v in value]

@@ -253,7 +253,7 @@ def _case_input_display(case_input: dict) -> dict:
     return {
         "children": [
             {
-                "age": child["age"],
+                "age": render_param("ages", child["age"]),
                 "sex": render_param("sexes", child["sex"]),
                 "legal_status": render_param("legal_statuses", child["legal_status"]),
                 "needs": render_param("needs", child["health_needs"]),

@@ -50,6 +50,7 @@ def case_profile(child_case: ChildCase, *, today: date, wishes: Iterable[str] | 
         birth_family_location=location_of(child_case.birth_family_orp),
         home_location=location_of(child_case.orp),
         wishes=frozenset(signals or ()),
+        household_position=child_case.household_position or "",
     )
 
 

@@ -29,7 +29,7 @@ from matching.adapter.columns import (
     _STATUS,
     PoolRow,
 )
-from matching.engine.explain import explain_scores
+from matching.engine.explain import Tie, explain_scores
 from matching.engine.pool import (
     CARE_BITS,
     ETHNICITY_BITS,
@@ -53,6 +53,7 @@ def case_snapshot(case: CaseProfile) -> dict[str, Any]:
         "birth_family_location": _location_json(case.birth_family_location),
         "home_location": _location_json(case.home_location),
         "wishes": sorted(case.wishes),
+        "household_position": case.household_position,
         "children": [
             {
                 "age": c.age,
@@ -162,6 +163,7 @@ def case_from_snapshot(snapshot: dict[str, Any]) -> CaseProfile:
         birth_family_location=_location_from_json(snapshot.get("birth_family_location")),
         home_location=_location_from_json(snapshot.get("home_location")),
         wishes=frozenset(snapshot.get("wishes", ())),
+        household_position=snapshot.get("household_position", ""),
     )
 
 
@@ -202,8 +204,24 @@ def stored_entry_criteria(run: Any, entry: Any) -> list[dict[str, Any]]:
         entry.scores,
         today=run.ranked_on,
         weights=Weights(**run.weights),
+        tie=stored_tie(run, entry),
     )
     return criterion_dicts(criteria)
+
+
+def stored_tie(run: Any, entry: Any) -> Tie | None:
+    """How a stored family shared its total with others (``engine.explain.tie_of``). The run's tied totals and
+    their families' days waited are read once per run (one query: ties are few), then kept on the run."""
+    ties = getattr(run, "_ties", None)
+    if ties is None:
+        ties = {}
+        for total, waited in run.tied_totals():
+            ties.setdefault(total, []).append(waited)
+        run._ties = ties
+    waited = ties.get(entry.total)
+    if not waited:
+        return None
+    return len(waited) - 1, waited.count(entry.waited_days) > 1
 
 
 def criteria_json(ranked: RankedFamily) -> list[dict[str, Any]]:

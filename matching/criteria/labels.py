@@ -16,6 +16,8 @@ LABELS_CS: dict[str, dict[str, str]] = {
     },
     "legal_status": {"free": "právně volné", "not_free": "právně nevolné"},
     "sex": {"F": "žena", "M": "muž"},
+    # A child's sex in a reason: "dívka", "chlapec" (never "žena", "muž").
+    "child_sex": {"F": "dívka", "M": "chlapec"},
     "health_need": {
         "physical": "tělesné postižení",
         "intellectual": "mentální postižení",
@@ -46,7 +48,7 @@ LABELS_CS: dict[str, dict[str, str]] = {
 PARAM_VOCABULARY: dict[str, str] = {
     "care_types": "care_type",
     "legal_statuses": "legal_status",
-    "sexes": "sex",
+    "sexes": "child_sex",
     "needs": "health_need",
     "known": "health_need",
     "unknown": "health_need",
@@ -55,6 +57,17 @@ PARAM_VOCABULARY: dict[str, str] = {
     "status": "status",
     "met": "wish",
     "unmet": "wish",
+}
+
+# Reason parameters that count something, with the unit they count (rendered "1 rok", "4 roky", "5 let"; the
+# Django adapter renders the same units through ``nrp.core.czech`` in the active language).
+PARAM_UNITS: dict[str, str] = {
+    "ages": "years",
+    "age_max": "years",
+    "days": "days",
+    "count": "children",
+    "size": "children",
+    "others": "families",
 }
 
 EMPTY_LIST_CS = "–"

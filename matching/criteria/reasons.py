@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from matching.criteria.labels import LABELS_CS, PARAM_VOCABULARY, label_list_cs
+from matching.criteria.czech import PARAM_UNITS_CS
+from matching.criteria.labels import EMPTY_LIST_CS, LABELS_CS, PARAM_UNITS, PARAM_VOCABULARY, label_list_cs
 from matching.types.results import Reason
 
 TEMPLATES_CS: dict[str, str] = {
@@ -26,20 +27,20 @@ TEMPLATES_CS: dict[str, str] = {
         "(osvojení jen pro právně volné dítě)."
     ),
     "legal_status": "Rodina nepřijímá dítě s tímto právním postavením (%(legal_statuses)s).",
-    "age": "Věk dítěte (v letech: %(ages)s) je mimo rozmezí, které rodina přijímá.",
+    "age": "Věk dítěte (%(ages)s) je mimo rozmezí, které rodina přijímá.",
     "sex": "Rodina nepřijímá dítě tohoto pohlaví (%(sexes)s).",
     "health_needs": "Rodina nepřijímá všechny zdravotní potřeby dítěte (%(needs)s).",
     "ethnicity": "Rodina nepřijímá dítě tohoto etnika (%(ethnicities)s).",
-    "siblings": "Jde o sourozeneckou skupinu (počet dětí: %(size)s) a rodina sourozence nepřijímá.",
-    "capacity": "Počet dětí ve skupině (%(size)s) je vyšší, než kolik dětí rodina může přijmout najednou.",
+    "siblings": "Jde o sourozeneckou skupinu (%(size)s) a rodina sourozence nepřijímá.",
+    "capacity": "Sourozenecká skupina (%(size)s) je větší, než kolik dětí rodina může přijmout najednou.",
     "contact": "Plánovaný kontakt s biologickou rodinou (%(contact)s) přesahuje ochotu rodiny ke kontaktu.",
     # soft criteria (why a family scored as it did)
-    "age.middle": (
-        "Věk dítěte (v letech: %(ages)s) je blízko středu rozmezí, které rodina přijímá (%(age_min)s–%(age_max)s let)."
+    "age.inside": (
+        "Věk dítěte (%(ages)s) je uvnitř rozmezí, které rodina přijímá (%(age_min)s–%(age_max)s); plná shoda."
     ),
-    "age.edge": (
-        "Věk dítěte (v letech: %(ages)s) je spíše na okraji rozmezí, které rodina přijímá "
-        "(%(age_min)s–%(age_max)s let)."
+    "age.upper_edge": (
+        "Věk dítěte (%(ages)s) je na horní hranici rozmezí, které rodina přijímá (%(age_min)s–%(age_max)s); "
+        "dítě z něj brzy vyroste."
     ),
     "experience.not_applicable": "Dítě nemá zaznamenané zvláštní zdravotní potřeby; zkušenost se neposuzuje.",
     "experience.full": "Rodina má zkušenost se všemi potřebami dítěte (%(needs)s).",
@@ -51,15 +52,38 @@ TEMPLATES_CS: dict[str, str] = {
     "distance.km": (
         "Rodina bydlí asi %(km)s km od biologické rodiny (plánován %(contact)s); bližší rodina kontakt usnadní."
     ),
-    "waiting.days": "Rodina čeká v evidenci %(days)s dní od právní moci rozhodnutí.",
+    "waiting.days": "Rodina čeká v evidenci %(days)s od právní moci rozhodnutí.",
+    "waiting.tie": (
+        "Rodina čeká v evidenci %(days)s od právní moci rozhodnutí. Celkové skóre má shodné s dalšími rodinami "
+        "(%(others)s); pořadí mezi nimi určila doba čekání (déle čekající výše)."
+    ),
+    "waiting.tie_entry": (
+        "Rodina čeká v evidenci %(days)s od právní moci rozhodnutí. Celkové skóre má shodné s dalšími rodinami "
+        "(%(others)s); pořadí mezi nimi určila doba čekání (déle čekající výše), a kde byla stejná, nižší číslo "
+        "záznamu v evidenci."
+    ),
     "wishes.not_applicable": "Přání dítěte neobsahují signál, který lze porovnat s rodinou; neposuzují se.",
     "wishes.result": "Přání dítěte – rodina odpovídá: %(met)s; neodpovídá: %(unmet)s.",
-    "household.none": "V domácnosti nejsou další děti; dítě bude mít plnou pozornost.",
-    "household.some": "V domácnosti už žijí další děti (počet: %(count)s).",
+    "household.not_applicable": (
+        "Spis dítěte nežádá, aby bylo v rodině jediným ani nejmladším dítětem; děti v domácnosti se neposuzují."
+    ),
+    "household.only_fit": "Dítě má být v rodině jediným dítětem a v domácnosti nejsou další děti.",
+    "household.only_unfit": "Dítě má být v rodině jediným dítětem, ale v domácnosti už žijí další děti (%(count)s).",
+    "household.youngest_fit": "Dítě má být v rodině nejmladším dítětem a v domácnosti nejsou další děti.",
+    "household.youngest_unknown": (
+        "Dítě má být v rodině nejmladším dítětem; v domácnosti žijí další děti (%(count)s) a profil rodiny "
+        "neuvádí jejich věk – ověřte jej."
+    ),
 }
 
 
 def format_param_cs(name: str, value: Any) -> str:
+    unit = PARAM_UNITS.get(name)
+    if unit is not None:
+        word = PARAM_UNITS_CS[unit]
+        if isinstance(value, (list, tuple)):
+            return ", ".join(word(int(v)) for v in value) if value else EMPTY_LIST_CS
+        return word(int(value))
     vocabulary = PARAM_VOCABULARY.get(name)
     if vocabulary is not None:
         if isinstance(value, (list, tuple)):

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -58,7 +59,12 @@ def mask_of(bits: dict[str, int], values: Iterable[str]) -> int:
 
 
 def _codes(bits: dict[str, int], mask: int) -> tuple[str, ...]:
-    return tuple(code for code, bit in bits.items() if mask & bit)
+    return _codes_of(tuple(bits.items()), mask)
+
+
+@lru_cache(maxsize=4096)
+def _codes_of(bits: tuple[tuple[str, int], ...], mask: int) -> tuple[str, ...]:
+    return tuple(code for code, bit in bits if mask & bit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +97,13 @@ class FamilyPool:
     has_location: BoolArray
     # Scores that depend on the family only, computed once per pool.
     waiting_score: FloatArray
-    household_score: FloatArray
+    # The hard rules as lookups (``rules.first_broken_rules``): small codes of the family's categorical columns,
+    # each indexing a per-case table of broken-rule bits, so the rules cost a few gathers over the pool.
+    static_bits: IntArray  # 1 << static_rule, or 0
+    code_profile: IntArray  # care | legal << 4 | sexes << 6
+    code_household: IntArray  # ethnicities | accepts_siblings << 3 | contact << 4 | min(max_children, 63) << 6
+    code_ages: IntArray  # min(age_min, 31) << 5 | min(age_max, 31)
+    home_only: BoolArray  # ~accepts_other_regions
 
     def __len__(self) -> int:
         return int(self.entry_id.shape[0])
@@ -178,32 +190,46 @@ def pool_from_columns(
     lat = np.where(located, np.radians(col(lat_degrees, np.float64)), 0.0)
     lon = np.where(located, np.radians(col(lon_degrees, np.float64)), 0.0)
     children = col(children_in_household, np.int64)
+    care_col, legal_col, sexes_col = col(care, np.int64), col(legal, np.int64), col(sexes, np.int64)
+    siblings_col, contact_col = col(accepts_siblings, np.bool_), col(contact, np.int64)
+    max_children_col, ethnicities_col = col(max_children, np.int64), col(ethnicities, np.int64)
+    age_min_col, age_max_col = col(age_min, np.int64), col(age_max, np.int64)
+    other_regions_col = col(accepts_other_regions, np.bool_)
     return FamilyPool(
         today=today,
         entry_id=ids,
         region_id=col(region_id, np.int64),
         static_rule=static_rule,
-        care=col(care, np.int64),
-        legal=col(legal, np.int64),
-        sexes=col(sexes, np.int64),
+        care=care_col,
+        legal=legal_col,
+        sexes=sexes_col,
         needs=col(needs, np.int64),
         experience=col(experience, np.int64),
-        ethnicities=col(ethnicities, np.int64),
-        age_min=col(age_min, np.int64),
-        age_max=col(age_max, np.int64),
-        max_children=col(max_children, np.int64),
-        accepts_siblings=col(accepts_siblings, np.bool_),
-        contact=col(contact, np.int64),
-        accepts_other_regions=col(accepts_other_regions, np.bool_),
+        ethnicities=ethnicities_col,
+        age_min=age_min_col,
+        age_max=age_max_col,
+        max_children=max_children_col,
+        accepts_siblings=siblings_col,
+        contact=contact_col,
+        accepts_other_regions=other_regions_col,
         children_in_household=children,
         waited_days=waited,
         lat=lat,
         lon=lon,
         cos_lat=np.where(located, np.cos(lat), 1.0),
         has_location=located,
-        # Same arithmetic as criteria.soft.waiting_score / household_score, for every family at once.
+        # Same arithmetic as criteria.soft.waiting_score, for every family at once.
         waiting_score=np.minimum(1.0, waited / WAITING_SATURATION_DAYS),
-        household_score=1.0 / (1 + children),
+        static_bits=np.where(static_rule >= 0, np.left_shift(1, np.maximum(static_rule, 0)), 0).astype(np.int16),
+        code_profile=(care_col | legal_col << 4 | sexes_col << 6).astype(np.intp),
+        code_household=(
+            ethnicities_col
+            | siblings_col.astype(np.int64) << 3
+            | contact_col << 4
+            | np.minimum(max_children_col, 63) << 6
+        ).astype(np.intp),
+        code_ages=(np.minimum(age_min_col, 31) << 5 | np.minimum(age_max_col, 31)).astype(np.intp),
+        home_only=~other_regions_col,
     )
 
 

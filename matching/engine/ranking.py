@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
@@ -9,22 +10,23 @@ from functools import partial
 import numpy as np
 
 from matching.criteria.hard import RULES
-from matching.engine.explain import _explain
+from matching.engine.explain import Tie, _explain
 from matching.engine.pool import FamilyPool, FloatArray, prepare_pool
 from matching.engine.rules import (
+    FIRST_RULE,
     SCORE_DECIMALS,
     _applicable,
     _case_view,
     _hard_rule_reasons,
     _weight_values,
-    first_broken_rules,
+    broken_rule_masks,
     score_columns,
 )
 from matching.types.inputs import CaseProfile, FamilyProfile, Weights
 from matching.types.results import CriterionScore, RankedFamilies, RankingResult
 
 # Bumped whenever a rule, a score or a reason changes meaning: a stored ranking records the version it was made by.
-ENGINE_VERSION = "2026.12-numpy"
+ENGINE_VERSION = "2026.12.2-fit"
 
 
 def _round_scores(values: FloatArray) -> FloatArray:
@@ -56,10 +58,11 @@ def rank(
     weights = weights or Weights()
     view = _case_view(case)
     approached = np.fromiter(approached_entry_ids, dtype=np.int64) if approached_entry_ids else None
-    rule = first_broken_rules(view, pool, approached)
-    eligible = np.flatnonzero(rule < 0)
-    excluded = np.flatnonzero(rule >= 0)
-    counts = np.bincount(rule[excluded], minlength=len(RULES))
+    broken = broken_rule_masks(view, pool, approached)
+    first = np.take(FIRST_RULE, broken)
+    eligible = np.flatnonzero(broken == 0)
+    excluded = np.flatnonzero(broken)
+    counts = np.bincount(first, minlength=len(RULES) + 1)[: len(RULES)]
 
     applicable = _applicable(view)
     weight_values = _weight_values(weights, applicable)
@@ -76,13 +79,21 @@ def rank(
     totals = _round_scores(weighted)
     waited = pool.waited_days[eligible]
     order = np.lexsort((pool.entry_id[eligible], -waited, -totals))
+    full_order = order
     if limit is not None:
         order = order[:limit]
     positions = eligible[order]
     ordered_scores = scores[:, order]
 
+    # The order's negated totals (ascending) and days waited as lists, for the tie of an explained family: made
+    # on first use (most rankings explain a page of families, never all).
+    order_columns: list[tuple[list[float], list[int]]] = []
+
     def explainer(k: int, s: tuple[float, ...]) -> partial[tuple[CriterionScore, ...]]:
-        return partial(_explain, view, pool, int(positions[k]), s, weight_values, weight_sum, applicable)
+        if not order_columns:
+            order_columns.append(((-totals[full_order]).tolist(), waited[full_order].tolist()))
+        tie = _tie(*order_columns[0], k)
+        return partial(_explain, view, pool, int(positions[k]), s, weight_values, weight_sum, applicable, tie)
 
     ranked = RankedFamilies(pool.entry_id[positions], totals[order], waited[order], ordered_scores, explainer)
     return RankingResult(
@@ -90,10 +101,23 @@ def rank(
         considered=len(pool),
         ranked=ranked,
         excluded_ids=pool.entry_id[excluded],
-        excluded_rule_indexes=rule[excluded],
+        excluded_rule_indexes=first[excluded],
         excluded_counts=tuple(zip(RULES, counts.tolist(), strict=True)),
-        rule_reasons=_hard_rule_reasons(view),
+        rule_reasons=partial(_hard_rule_reasons, view),
     )
+
+
+def _tie(negated_totals: list[float], waited: list[int], k: int) -> Tie | None:
+    """``explain.tie_of`` for the family at place ``k`` of the order (``negated_totals``: the totals in order,
+    negated, so ascending; ``waited``: days waited in order). The families with its total are its neighbours
+    (two binary searches find them), and within them days waited descend, so an equal wait is a neighbour too."""
+    lo = bisect_left(negated_totals, negated_totals[k])
+    hi = bisect_right(negated_totals, negated_totals[k])
+    if hi - lo < 2:
+        return None
+    days = waited[k]
+    same_wait = (k > lo and waited[k - 1] == days) or (k + 1 < hi and waited[k + 1] == days)
+    return hi - lo - 1, same_wait
 
 
 def rank_many(

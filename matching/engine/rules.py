@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -14,6 +15,8 @@ from matching.criteria.soft import (
     CRITERIA,
     DISTANCE_SCALE_KM,
     EARTH_RADIUS_KM,
+    HOUSEHOLD_UNKNOWN_SCORE,
+    OPEN_AGE_MAX,
 )
 from matching.engine.pool import (
     _POPCOUNT,
@@ -36,6 +39,7 @@ from matching.types.results import Reason
 from matching.types.vocabulary import (
     ADOPTION,
     CONTACT_NONE,
+    HOUSEHOLD_ONLY,
     LEGAL_FREE,
     WishFlag,
 )
@@ -122,38 +126,100 @@ def _hard_rule_reasons(view: _CaseView) -> dict[str, Reason]:
     }
 
 
-def first_broken_rules(view: _CaseView, pool: FamilyPool, approached: IntArray | None) -> IntArray:
-    """For every family, the index in ``RULES`` of the first hard rule it breaks for this case, or -1 (eligible).
+def _bit(rule: str) -> int:
+    return 1 << RULE_INDEX[rule]
 
-    Rules are applied from the last to the first, each overwriting the families it catches, so the earliest
-    rule broken is what remains: the same answer as checking the rules in order, family by family.
-    """
-    case = view.case
-    # (rule, families breaking it); a rule that cannot catch anyone for this case is None and skipped.
-    checks: list[tuple[str, BoolArray | None]] = [
-        (HardRule.CONTACT, pool.contact < view.contact if view.contact else None),
-        (HardRule.CAPACITY, pool.max_children < view.size if view.size > 1 else None),
-        (HardRule.SIBLINGS, ~pool.accepts_siblings if view.size > 1 else None),
-        (HardRule.ETHNICITY, (pool.ethnicities & view.ethnicities) != view.ethnicities if view.ethnicities else None),
-        (HardRule.HEALTH_NEEDS, (pool.needs & view.needs) != view.needs if view.needs else None),
-        (HardRule.SEX, (pool.sexes & view.sexes) != view.sexes),
-        (HardRule.AGE, (pool.age_min > view.min_age) | (pool.age_max < view.max_age)),
-        (HardRule.LEGAL_STATUS, (pool.legal & view.legal) != view.legal),
-        (
-            HardRule.LEGAL_STATUS_CARE_TYPE,
-            (pool.care & view.care_allowed) == 0 if view.care_allowed != view.care else None,
-        ),
-        (HardRule.CARE_TYPE, (pool.care & view.care) == 0),
-        (HardRule.OTHER_REGION, (pool.region_id != case.region_id) & ~pool.accepts_other_regions),
-        (HardRule.CURRENTLY_APPROACHED, np.isin(pool.entry_id, approached) if approached is not None else None),
-    ]
-    rule = np.full(len(pool), -1, dtype=np.int64)
-    for code, breaking in checks:
+
+# Every value of each lookup code (``FamilyPool.code_*``), decoded once: the per-case tables are built over these.
+_PROFILE = np.arange(256)
+_CARE, _LEGAL, _SEXES = _PROFILE & 15, (_PROFILE >> 4) & 3, (_PROFILE >> 6) & 3
+_HOUSEHOLD = np.arange(4096)
+_ETHNICITIES, _SIBLINGS = _HOUSEHOLD & 7, (_HOUSEHOLD >> 3) & 1
+_CONTACT, _MAX_CHILDREN = (_HOUSEHOLD >> 4) & 3, _HOUSEHOLD >> 6
+_NEEDS = np.arange(256)
+_AGES = np.arange(1024)
+_AGE_MIN, _AGE_MAX = _AGES >> 5, _AGES & 31
+# The code clips ages at 31 and capacities at 63: exact for children up to 30 years and groups up to 63.
+_CODED_AGE_LIMIT, _CODED_SIZE_LIMIT = 30, 63
+# Lowest set bit of every mask of broken rules = the FIRST rule broken (rules are bits in RULES order);
+# no bit set = len(RULES), the "eligible" bucket of the counts.
+FIRST_RULE = np.array(
+    [len(RULE_INDEX)] + [(m & -m).bit_length() - 1 for m in range(1, 1 << len(RULE_INDEX))], dtype=np.intp
+)
+
+
+def _table(size: int, *parts: tuple[str, BoolArray | None]) -> IntArray:
+    table = np.zeros(size, dtype=np.int16)
+    for rule, breaking in parts:
         if breaking is not None:
-            rule[breaking] = RULE_INDEX[code]
-    static = pool.static_rule >= 0
-    rule[static] = pool.static_rule[static]
-    return rule
+            table[breaking] |= _bit(rule)
+    table.flags.writeable = False
+    return table
+
+
+@lru_cache(maxsize=4096)
+def _profile_table(care: int, care_allowed: int, legal: int, sexes: int) -> IntArray:
+    return _table(
+        256,
+        (HardRule.CARE_TYPE, (_CARE & care) == 0),
+        (HardRule.LEGAL_STATUS_CARE_TYPE, (_CARE & care_allowed) == 0 if care_allowed != care else None),
+        (HardRule.LEGAL_STATUS, (_LEGAL & legal) != legal),
+        (HardRule.SEX, (_SEXES & sexes) != sexes),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _household_table(ethnicities: int, size: int, contact: int) -> IntArray:
+    return _table(
+        4096,
+        (HardRule.ETHNICITY, (_ETHNICITIES & ethnicities) != ethnicities if ethnicities else None),
+        (HardRule.SIBLINGS, _SIBLINGS == 0 if size > 1 else None),
+        (HardRule.CAPACITY, size > _MAX_CHILDREN if size > 1 else None),
+        (HardRule.CONTACT, contact > _CONTACT if contact else None),
+    )
+
+
+@lru_cache(maxsize=512)
+def _needs_table(needs: int) -> IntArray:
+    return _table(256, (HardRule.HEALTH_NEEDS, (_NEEDS & needs) != needs))
+
+
+@lru_cache(maxsize=1024)
+def _ages_table(min_age: int, max_age: int) -> IntArray:
+    return _table(1024, (HardRule.AGE, (min_age < _AGE_MIN) | (max_age > _AGE_MAX)))
+
+
+def broken_rule_masks(view: _CaseView, pool: FamilyPool, approached: IntArray | None) -> IntArray:
+    """For every family, the bits (``1 << index in RULES``) of every hard rule it breaks for this case: the
+    categorical rules are four gathers from per-case tables (cached: cases repeat their few values), the
+    register-state rules a precomputed column, the region and approach rules two masked ORs."""
+    broken = pool.static_bits | np.take(
+        _profile_table(view.care, view.care_allowed, view.legal, view.sexes), pool.code_profile
+    )
+    if view.needs:
+        broken |= np.take(_needs_table(view.needs), pool.needs)
+    if view.ethnicities or view.size > 1 or view.contact:
+        broken |= np.take(_household_table(view.ethnicities, min(view.size, 64), view.contact), pool.code_household)
+    if view.max_age <= _CODED_AGE_LIMIT:
+        broken |= np.take(_ages_table(view.min_age, view.max_age), pool.code_ages)
+    else:
+        np.bitwise_or(
+            broken, _bit(HardRule.AGE), out=broken, where=(pool.age_min > view.min_age) | (pool.age_max < view.max_age)
+        )
+    if view.size > _CODED_SIZE_LIMIT:
+        np.bitwise_or(broken, _bit(HardRule.CAPACITY), out=broken, where=pool.max_children < view.size)
+    np.bitwise_or(
+        broken, _bit(HardRule.OTHER_REGION), out=broken, where=pool.home_only & (pool.region_id != view.case.region_id)
+    )
+    if approached is not None:
+        np.bitwise_or(broken, _bit(HardRule.CURRENTLY_APPROACHED), out=broken, where=np.isin(pool.entry_id, approached))
+    return broken
+
+
+def first_broken_rules(view: _CaseView, pool: FamilyPool, approached: IntArray | None) -> IntArray:
+    """For every family, the index in ``RULES`` of the first hard rule it breaks for this case, or -1 (eligible)."""
+    first = np.take(FIRST_RULE, broken_rule_masks(view, pool, approached))
+    return np.where(first == len(RULE_INDEX), -1, first)
 
 
 def _haversine(a: Radians, pool: FamilyPool, rows: IntArray) -> FloatArray:
@@ -176,15 +242,14 @@ def score_columns(view: _CaseView, pool: FamilyPool, rows: IntArray) -> FloatArr
     """Raw 0–1 scores of the families at ``rows``, shape (len(CRITERIA), len(rows)), in ``CRITERIA`` order (a
     criterion that does not apply scores 0 and has no weight). Same arithmetic as ``criteria.soft``."""
     n = rows.shape[0]
-    age_min = pool.age_min[rows]
     age_max = pool.age_max[rows]
-    middle = (age_min + age_max) / 2
-    half = (age_max - age_min) / 2
-    with np.errstate(divide="ignore", invalid="ignore"):
-        age_total = np.zeros(n)
-        for child_age in view.ages:
-            age_total = age_total + (1.0 - (1.0 - AGE_EDGE_SCORE) * np.abs(child_age - middle) / half)
-        age = np.where(half == 0, 1.0, age_total / len(view.ages))
+    # A child at a closed upper limit of a range of more than one age fits less (criteria.soft.age_fit); every
+    # other child inside the range (the hard rule ``age`` holds for every eligible family) is a full fit.
+    closed = (age_max < OPEN_AGE_MAX) & (pool.age_min[rows] < age_max)
+    at_edge = np.zeros(n)
+    for child_age in view.ages:
+        at_edge += closed & (age_max == child_age)
+    age = 1.0 - (1.0 - AGE_EDGE_SCORE) * at_edge / len(view.ages)
     no_score = np.zeros(n)
     experience = _POPCOUNT[pool.experience[rows] & view.needs] / view.needs_count if view.needs_count else no_score
     distance = _distance_scores(view.birth, pool, rows) if view.contact_planned and view.birth[3] else no_score
@@ -197,7 +262,13 @@ def score_columns(view: _CaseView, pool: FamilyPool, rows: IntArray) -> FloatArr
         wish = wish_total / len(wishes)
     else:
         wish = np.zeros(n)
-    return np.vstack([age, experience, distance, pool.waiting_score[rows], wish, pool.household_score[rows]])
+    position = view.case.household_position
+    if position:
+        alone = pool.children_in_household[rows] == 0
+        household = np.where(alone, 1.0, 0.0 if position == HOUSEHOLD_ONLY else HOUSEHOLD_UNKNOWN_SCORE)
+    else:
+        household = no_score
+    return np.vstack([age, experience, distance, pool.waiting_score[rows], wish, household])
 
 
 def _wish_scores(flag: str, view: _CaseView, pool: FamilyPool, rows: IntArray, children: IntArray) -> FloatArray:
@@ -216,7 +287,7 @@ def _applicable(view: _CaseView) -> tuple[bool, ...]:
         view.contact_planned and view.birth[3],
         True,
         bool(view.case.wishes),
-        True,
+        bool(view.case.household_position),
     )
 
 

@@ -15,6 +15,8 @@ from matching.types.vocabulary import (
     CONTACT_ORDER,
     ETHNICITIES,
     HEALTH_NEEDS,
+    HOUSEHOLD_ANY,
+    HOUSEHOLD_POSITIONS,
     LEGAL_STATUSES,
     REGISTER_STATUSES,
     SEXES,
@@ -70,11 +72,15 @@ class CaseProfile:
     # The child's home ORP seat (for the "near home" wish).
     home_location: Location | None = None
     wishes: frozenset[str] = frozenset()
+    # The child's file asks the child to be the only ("only") or the youngest ("youngest") child of the family;
+    # empty: children already in the household are not weighed.
+    household_position: str = HOUSEHOLD_ANY
 
     def __post_init__(self) -> None:
         if not self.children:
             raise MatchingInputError(CASE_WITHOUT_CHILDREN.format(case_id=self.case_id))
         check_values(self.care_types_sought, CARE_TYPES, "care_types_sought")
+        check_values((self.household_position,), HOUSEHOLD_POSITIONS, "household_position")
         check_values((self.contact_plan,), CONTACT_ORDER, "contact_plan")
         check_values(self.wishes, WishFlag.ALL, "wishes")
 

@@ -117,7 +117,7 @@ class RankedFamilies(Sequence[RankedFamily]):
         return len(self._ids)
 
     def _at(self, i: int) -> RankedFamily:
-        scores = tuple(float(v) for v in self._scores[:, i])
+        scores = tuple(self._scores[:, i].tolist())
         explain = self._explainer(i, scores)
         return RankedFamily(int(self._ids[i]), i + 1, float(self._totals[i]), int(self._waited[i]), explain, scores)
 
@@ -169,7 +169,7 @@ class RankingResult:
     them in the shapes callers need.
     """
 
-    __slots__ = ("case_id", "considered", "ranked", "excluded_counts", "rule_reasons", "_ids", "_rules")
+    __slots__ = ("case_id", "considered", "ranked", "excluded_counts", "_rule_reasons", "_ids", "_rules")
 
     def __init__(
         self,
@@ -180,17 +180,24 @@ class RankingResult:
         excluded_ids: Any,
         excluded_rule_indexes: Any,
         excluded_counts: tuple[tuple[str, int], ...],
-        rule_reasons: dict[str, Reason] | None = None,
+        rule_reasons: dict[str, Reason] | Callable[[], dict[str, Reason]] | None = None,
     ) -> None:
         self.case_id = case_id
         self.considered = considered
         self.ranked = ranked
         # rule code -> number of families it excluded, every rule listed (zero included), in rule order.
         self.excluded_counts = excluded_counts
-        # rule code -> the reason in plain Czech (what about this child the families could not accept).
-        self.rule_reasons: dict[str, Reason] = rule_reasons or {}
+        # rule code -> the reason in plain Czech (what about this child the families could not accept); the
+        # engine passes a function, so the sentences are made only when someone reads them.
+        self._rule_reasons = rule_reasons or {}
         self._ids = excluded_ids
         self._rules = excluded_rule_indexes
+
+    @property
+    def rule_reasons(self) -> dict[str, Reason]:
+        if callable(self._rule_reasons):
+            self._rule_reasons = self._rule_reasons()
+        return self._rule_reasons
 
     @property
     def is_empty(self) -> bool:

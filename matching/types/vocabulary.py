@@ -26,6 +26,14 @@ STATUS_ACTIVE = "active"
 REGISTER_STATUSES = ("active", "paused", "removed", "withdrawn", "placed")
 
 
+# What the child's file asks about other children in the family (ChildCase.household_position): nothing, to be the
+# only child, or to be the youngest child. Children already in a household are weighed only when it asks.
+HOUSEHOLD_ANY = ""
+HOUSEHOLD_ONLY = "only"
+HOUSEHOLD_YOUNGEST = "youngest"
+HOUSEHOLD_POSITIONS = (HOUSEHOLD_ANY, HOUSEHOLD_ONLY, HOUSEHOLD_YOUNGEST)
+
+
 class WishFlag:
     """Structured signals of the child's own wishes (přání dítěte) that matching can weigh.
 

@@ -104,3 +104,12 @@ class ContactLevel(models.TextChoices):
 
 
 CONTACT_ORDER = [ContactLevel.NONE, ContactLevel.SUPERVISED, ContactLevel.REGULAR]
+
+
+class HouseholdPosition(models.TextChoices):
+    """What the child's file asks about other children in the family (matching weighs children already in a
+    household only when it asks; the values mirror ``matching.types.vocabulary.HOUSEHOLD_POSITIONS``)."""
+
+    ANY = "", _("bez požadavku")
+    ONLY = "only", _("jediné dítě v rodině")
+    YOUNGEST = "youngest", _("nejmladší dítě v rodině")

@@ -45,3 +45,30 @@ def test_family_with_open_approach_is_left_out_of_another_childs_ranking(ospod_w
     services.approach_start_next(case=first, officer=officer, notified_on=timezone.localdate())
     ranking = services.case_run_ranking(child_case=make_ready(second, officer), actor=officer)
     assert family.pk not in {r["entry_id"] for r in ranking.results}
+
+
+def test_household_rule_the_proposal_asking_for_the_only_child_orders_the_ranking(client, ospod_worker, officer):
+    """Issue 14 item 10: the child's file (the OSPOD proposal screen) asks for the only child of the family; the
+    officer's ranking screen then weighs the children already in each household, and says why."""
+    from workflows.applicant_journey.models import AcceptanceProfile
+    from workflows.child_mediation.models import ChildCase
+
+    from .conftest import make_ready
+    from .test_views import proposal_post
+
+    with_children, without = make_entry(), make_entry()
+    AcceptanceProfile.objects.filter(entry=with_children).update(children_in_household=3)
+    client.force_login(ospod_worker)
+    response = client.post(reverse("child_mediation:propose"), proposal_post(1, household_position="only"))
+    assert response.status_code == 302
+    case = ChildCase.objects.get()
+    assert case.household_position == "only"
+    case = make_ready(services.case_register(case=case, officer=officer), officer)
+
+    client.force_login(officer)
+    assert "jediné dítě v rodině" in client.get(reverse("child_mediation:detail", args=[case.pk])).content.decode()
+    response = client.post(reverse("child_mediation:ranking", args=[case.pk]))
+    ranking = selectors.latest_ranking(user=officer, case=case)
+    assert [r["entry_id"] for r in ranking.results] == [without.pk, with_children.pk]
+    page = client.get(response["Location"]).content.decode()
+    assert "v domácnosti už žijí další děti (3 děti)" in page

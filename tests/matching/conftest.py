@@ -61,6 +61,7 @@ def child_case(
     ethnicity: str = "",
     legal_status: str = LegalStatus.NOT_FREE,
     ready: bool = True,
+    household_position: str = "",
 ) -> ChildCase:
     """A child case in the register; ``ready``: its file holds what the law asks before matching (the child's
     view, the expert assessment, a 12+ child's consent to adoption, evidence of legal freedom)."""
@@ -74,6 +75,7 @@ def child_case(
         birth_family_orp=orp(birth_family_orp) if birth_family_orp else None,
         status=status,
         registered_on=registered_on,
+        household_position=household_position,
     )
     for i, age in enumerate(ages):
         Child.objects.create(

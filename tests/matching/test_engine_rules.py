@@ -339,3 +339,12 @@ def test_no_ranked_family_breaks_a_rule_and_each_exclusion_names_the_first_rule_
         broken = _broken_rules(the_case, fam, approached)
         assert broken and broken[0] == rule
     assert len(result.ranked) + len(result.exclusions) == len(families)
+
+
+def test_age_rule_holds_beyond_the_coded_ages_of_the_lookup_tables():
+    """The rules read small codes (ages clipped at 31); ages beyond that are checked on the full columns."""
+    pool = prepare_pool([family(1, age_min=0, age_max=40), family(2, age_min=0, age_max=31)], today=TODAY)
+    result = rank(case(child(age=35)), pool)
+    assert [f.entry_id for f in result.ranked] == [1]
+    assert result.exclusions == ((2, HardRule.AGE),)
+    assert [f.entry_id for f in rank(case(child(age=31)), pool).ranked] == [1, 2]

@@ -37,6 +37,7 @@ def test_contributions_times_weights_sum_to_the_total():
         contact_plan="supervised",
         birth_family_location=HODONIN,
         wishes=frozenset({WishFlag.OTHER_CHILDREN}),
+        household_position="youngest",
     )
     weights = Weights(0.9, 0.3, 1.0, 0.2, 0.5, 0.7)
     pool = prepare_pool(
@@ -72,29 +73,76 @@ def test_contributions_times_weights_sum_to_the_total():
 
 
 def test_criteria_that_do_not_apply_to_the_child_leave_the_total_out_of_their_weight():
-    """No needs, no planned contact, no wishes: those criteria contribute nothing and do not dilute the total."""
+    """No needs, no planned contact, no wishes, nothing asked about other children: those criteria contribute
+    nothing and do not dilute the total."""
     result = rank(case(child(age=5)), prepare_pool([family(1, age_min=0, age_max=10)], today=TODAY))
     by_name = {c.criterion: c for c in result.ranked[0].criteria}
-    for name in ("needs_experience", "birth_family_distance", "child_wishes"):
+    for name in ("needs_experience", "birth_family_distance", "child_wishes", "household_children"):
         assert not by_name[name].applicable
         assert by_name[name].contribution == 0
-    applicable_weight = Weights().age_preference + Weights().waiting_time + Weights().household_children
+    applicable_weight = Weights().age_preference + Weights().waiting_time
     expected = (
-        Weights().age_preference * 1.0  # age 5 is the middle of 0–10
+        Weights().age_preference * 1.0  # age 5 is inside 0–10
         + Weights().waiting_time * 365 / 730
-        + Weights().household_children * 1.0
     ) / applicable_weight
     assert result.ranked[0].total == pytest.approx(expected, abs=1e-4)
 
 
-def test_age_near_the_middle_of_the_family_range_scores_higher():
-    pool = prepare_pool([family(1, age_min=4, age_max=6), family(2, age_min=0, age_max=5)], today=TODAY)
+def test_age_rule_a_child_inside_an_open_range_is_a_full_fit_and_the_reason_says_so():
+    """Issue 14 item 10: a 4-year-old in a 0–17 range scored 0.74 with "spíše na okraji rozmezí"."""
+    pool = prepare_pool([family(1, age_min=0, age_max=17), family(2, age_min=3, age_max=6)], today=TODAY)
+    result = rank(case(child(age=4)), pool)
+    for ranked in result.ranked:
+        age = ranked.criteria[0]
+        assert age.score == 1.0
+        assert age.reason.code == "age.inside"
+        assert "okraj" not in age.reason.text
+    texts = {f.entry_id: f.criteria[0].reason.text for f in result.ranked}
+    assert texts[1] == "Věk dítěte (4 roky) je uvnitř rozmezí, které rodina přijímá (0–17 let); plná shoda."
+    assert "(3–6 let)" in texts[2]
+    # Same total: the open family is not penalised for being open.
+    assert result.ranked[0].total == result.ranked[1].total
+
+
+def test_age_rule_a_child_at_a_closed_upper_limit_fits_less_than_one_inside():
+    pool = prepare_pool([family(1, age_min=2, age_max=5), family(2, age_min=5, age_max=9)], today=TODAY)
     result = rank(case(child(age=5)), pool)
-    assert [f.entry_id for f in result.ranked] == [1, 2]
-    reasons = {f.entry_id: f.criteria[0].reason for f in result.ranked}
-    assert reasons[1].code == "age.middle"
-    assert reasons[2].code == "age.edge"
-    assert "4–6 let" in reasons[1].text
+    assert [f.entry_id for f in result.ranked] == [2, 1]
+    edge = result.ranked[1].criteria[0]
+    assert edge.score == 0.5
+    assert edge.reason.code == "age.upper_edge"
+    assert edge.reason.text.startswith("Věk dítěte (5 let) je na horní hranici rozmezí")
+    # The lower limit and a one-age range are full fits (the family asked for exactly that age).
+    assert result.ranked[0].criteria[0].score == 1.0
+    exact = rank(case(child(age=1)), prepare_pool([family(3, age_min=1, age_max=1)], today=TODAY))
+    assert exact.ranked[0].criteria[0].score == 1.0
+    assert "(1 rok)" in exact.ranked[0].criteria[0].reason.text
+
+
+def test_household_rule_children_at_home_matter_only_where_the_file_asks_for_the_only_or_youngest_child():
+    """Issue 14 item 10: children already in the household lowered every family's score."""
+    pool = prepare_pool([family(1, children_in_household=2), family(2, children_in_household=0)], today=TODAY)
+    neutral = rank(case(), pool)
+    assert neutral.ranked[0].total == neutral.ranked[1].total
+    assert [f.entry_id for f in neutral.ranked] == [1, 2]  # the tie goes to the entry id, not to the household
+    household = neutral.ranked[0].criteria[5]
+    assert not household.applicable and household.contribution == 0
+    assert household.reason.code == "household.not_applicable"
+
+    only = rank(case(household_position="only"), pool)
+    assert [f.entry_id for f in only.ranked] == [2, 1]
+    reasons = {f.entry_id: f.criteria[5] for f in only.ranked}
+    assert reasons[2].score == 1.0 and reasons[1].score == 0.0
+    assert reasons[1].reason.text == (
+        "Dítě má být v rodině jediným dítětem, ale v domácnosti už žijí další děti (2 děti)."
+    )
+
+    youngest = rank(case(household_position="youngest"), pool)
+    assert [f.entry_id for f in youngest.ranked] == [2, 1]
+    unknown = {f.entry_id: f.criteria[5] for f in youngest.ranked}[1]
+    assert unknown.score == 0.5
+    assert unknown.reason.code == "household.youngest_unknown"
+    assert "ověřte" in unknown.reason.text
 
 
 def test_when_contact_is_planned_the_family_nearer_the_birth_parents_is_preferred():
@@ -191,6 +239,35 @@ def test_ties_are_broken_by_time_waited_then_by_entry_id():
     assert [f.rank for f in result.ranked] == [1, 2, 3]
 
 
+def test_tie_rule_the_reason_says_what_broke_a_tie_on_the_total():
+    """Issue 14 item 10: up to six families with the same total were ordered by waiting time with no reason."""
+    pool = prepare_pool(
+        [
+            family(5, effective_date=TODAY - timedelta(days=100)),
+            family(3, effective_date=TODAY - timedelta(days=400)),
+            family(4, effective_date=TODAY - timedelta(days=100)),
+            family(6, age_max=5, effective_date=TODAY - timedelta(days=100)),  # age 5 at its upper limit: lower
+        ],
+        today=TODAY,
+    )
+    result = rank(case(), pool, weights=Weights(0.5, 0, 0, 0, 0, 0))
+    waiting = {f.entry_id: f.criteria[3].reason for f in result.ranked}
+    # 3 waited longest: waiting time alone put it first among the three with the same total.
+    assert waiting[3].code == "waiting.tie"
+    assert waiting[3].text == (
+        "Rodina čeká v evidenci 400 dní od právní moci rozhodnutí. Celkové skóre má shodné s dalšími rodinami "
+        "(2 rodiny); pořadí mezi nimi určila doba čekání (déle čekající výše)."
+    )
+    # 4 and 5 waited the same 100 days: the entry id decided between them, and the reason says so.
+    assert waiting[4].code == waiting[5].code == "waiting.tie_entry"
+    assert "nižší číslo záznamu" in waiting[4].text
+    # A family whose total nobody shares gets the plain sentence.
+    assert waiting[6].code == "waiting.days"
+    assert waiting[6].text == "Rodina čeká v evidenci 100 dní od právní moci rozhodnutí."
+    # The same with a limit: the group is counted over the whole order, not the shown part.
+    assert rank(case(), pool, weights=Weights(0.5, 0, 0, 0, 0, 0), limit=1).ranked[0].criteria[3].reason == waiting[3]
+
+
 def test_every_ranked_family_has_a_czech_reason_for_every_criterion():
     the_case = case(child(age=2), child(age=4), contact_plan="supervised", birth_family_location=BRNO)
     pool = prepare_pool([family(i, accepts_siblings=True, max_children=3) for i in range(1, 6)], today=TODAY)
@@ -198,7 +275,7 @@ def test_every_ranked_family_has_a_czech_reason_for_every_criterion():
         assert len(ranked.reasons) == len(CRITERIA)
         for reason in ranked.reasons:
             assert reason.text and "%(" not in reason.text
-        assert "v letech: 2, 4" in ranked.reasons[0].text
+        assert "Věk dítěte (2 roky, 4 roky)" in ranked.reasons[0].text
 
 
 def test_limit_keeps_the_top_of_the_same_order():

@@ -231,6 +231,40 @@ def test_wish_signals_feed_the_wishes_criterion(officer):
     assert wishes[with_children.pk]["score"] == 1.0 and wishes[without.pk]["score"] == 0.0
 
 
+def test_household_rule_the_childs_file_asking_for_the_only_child_feeds_the_household_criterion(officer):
+    """Issue 14 item 10: children at home are weighed only where the child's file asks (only / youngest child)."""
+    with_children = register_family(children_in_household=2)
+    without = register_family(children_in_household=0)
+    neutral = ranking_run(child_case=child_case(), actor=officer, today=TODAY)
+    assert {r["criteria"][5]["applicable"] for r in neutral.results} == {False}
+    assert neutral.results[0]["total"] == neutral.results[1]["total"]
+
+    run = ranking_run(child_case=child_case(household_position="only"), actor=officer, today=TODAY)
+    assert run.inputs["case"]["household_position"] == "only"
+    assert [r["entry_id"] for r in run.results] == [without.pk, with_children.pk]
+    reason = run.results[1]["criteria"][5]["reason"]
+    assert reason["code"] == "household.only_unfit"
+    assert reason["text"].endswith("(2 děti).")
+
+
+def test_tie_rule_a_stored_ranking_explains_what_broke_a_tie(officer):
+    """The explanation rebuilt from the stored rows names the tie and what broke it (waiting time, entry id)."""
+    # Past two years the waiting score is full: the three totals are equal.
+    older = register_family(effective_date=TODAY - timedelta(days=1000))
+    first = register_family(effective_date=TODAY - timedelta(days=800))
+    second = register_family(effective_date=TODAY - timedelta(days=800))
+    run = ranking_run(child_case=child_case(), actor=officer, today=TODAY)
+    stored = RankingRun.objects.get(pk=run.pk)
+    rows = stored.results[0:3]
+    assert [r["entry_id"] for r in rows] == [older.pk, first.pk, second.pk]
+    assert len({r["total"] for r in rows}) == 1
+    waiting = [r["criteria"][3]["reason"] for r in rows]
+    assert waiting[0]["code"] == "waiting.tie" and waiting[0]["params"]["others"] == 2
+    assert "pořadí mezi nimi určila doba čekání" in waiting[0]["text"]
+    assert waiting[1]["code"] == waiting[2]["code"] == "waiting.tie_entry"
+    assert "čeká v evidenci 800 dní" in waiting[1]["text"]
+
+
 @pytest.mark.parametrize("status", [ChildCaseStatus.PLACED, ChildCaseStatus.CLOSED])
 def test_closed_or_placed_case_is_not_ranked(officer, status):
     with pytest.raises(ValidationError) as error:

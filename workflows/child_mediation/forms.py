@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nrp import law
-from nrp.core.choices import MEDIATED_CARE_TYPES, CareType, ContactLevel, HealthNeed
+from nrp.core.choices import MEDIATED_CARE_TYPES, CareType, ContactLevel, HealthNeed, HouseholdPosition
 from nrp.core.forms import CzechModelChoiceField
 from nrp.core.models import Orp
 from workflows.child_mediation.models import Child, ClosureReason, ParticipantRole
@@ -34,6 +34,15 @@ class CaseProposalForm(forms.Form):
     wishes = forms.CharField(label=_("Přání dítěte jeho vlastními slovy"), widget=forms.Textarea, required=False)
     wishes_how_heard = forms.CharField(
         label=_("Jak bylo dítě vyslechnuto"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    household_position = forms.ChoiceField(
+        label=_("Postavení mezi dětmi v rodině"),
+        choices=HouseholdPosition.choices,
+        required=False,
+        help_text=_(
+            "Jen pokud spis žádá, aby dítě bylo v rodině jediným nebo nejmladším dítětem; párování pak zohlední "
+            "děti, které už v domácnosti žijí."
+        ),
     )
     siblings_separation_reason = forms.CharField(
         label=_("Důvod odděleného umístění sourozenců"),

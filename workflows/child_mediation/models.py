@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process
 
 from nrp import law
-from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Sex
+from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, HouseholdPosition, LegalStatus, Sex
 from nrp.core.models import Orp, Region
 
 NO_CARE_TYPE_SOUGHT = _("Vyberte alespoň jednu hledanou formu péče.")
@@ -66,6 +66,14 @@ class ChildCase(models.Model):
     # The child's own wishes in their own words, and how they were heard (participation).
     wishes = models.TextField(_("přání dítěte jeho slovy"), blank=True)
     wishes_how_heard = models.TextField(_("jak bylo dítě vyslechnuto"), blank=True)
+    # The file asks the child to be the only or the youngest child of the family (expert view, the child's needs).
+    household_position = models.CharField(
+        _("postavení mezi dětmi v rodině"),
+        max_length=10,
+        choices=HouseholdPosition.choices,
+        default=HouseholdPosition.ANY,
+        blank=True,
+    )
     # Siblings are placed together unless the file records why not.
     siblings_separation_reason = models.TextField(_("důvod odděleného umístění sourozenců"), blank=True)
     status = models.CharField(

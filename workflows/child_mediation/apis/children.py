@@ -19,7 +19,7 @@ from nrp.api.serializers import StrictSerializer
 from nrp.api.views import ApiView, ScopedListApi
 from nrp.audit.lists import AuditedListApiMixin
 from nrp.audit.services import audit_read
-from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, LegalStatus, Sex
+from nrp.core.choices import CareType, ContactLevel, Ethnicity, HealthNeed, HouseholdPosition, LegalStatus, Sex
 from nrp.core.models import Orp
 from workflows.applicant_journey.apis.common import ProblemSchemaSerializer
 from workflows.child_mediation import permissions, scoped, selectors, services
@@ -94,6 +94,13 @@ class ChildCaseListApi(InputMixin, AuditedListApiMixin, ScopedListApi):
         wishes = serializers.CharField(max_length=4000, required=False, allow_blank=True)
         wishes_how_heard = serializers.CharField(max_length=4000, required=False, allow_blank=True)
         siblings_separation_reason = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+        household_position = serializers.ChoiceField(
+            choices=HouseholdPosition.choices,
+            required=False,
+            allow_blank=True,
+            default=HouseholdPosition.ANY,
+            help_text=_("Spis žádá jediné / nejmladší dítě v rodině / The file asks: only / youngest child."),
+        )
         notes = serializers.CharField(max_length=4000, required=False, allow_blank=True)
         confirm_duplicate = serializers.BooleanField(
             required=False,

@@ -111,6 +111,7 @@ def case_propose(
     wishes: str = "",
     wishes_how_heard: str = "",
     siblings_separation_reason: str = "",
+    household_position: str = "",
     notes: str = "",
     now=None,
     reference: str | None = None,
@@ -143,6 +144,7 @@ def case_propose(
         wishes=wishes,
         wishes_how_heard=wishes_how_heard,
         siblings_separation_reason=siblings_separation_reason,
+        household_position=household_position,
         notes=notes,
         proposed_at=now,
     )
