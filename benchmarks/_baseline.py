@@ -15,6 +15,14 @@ import numpy as np
 from matching.types.inputs import CaseProfile, FamilyProfile
 
 CARE = ("ADOPTION", "FOSTER", "FOSTER_TEMP", "GUARDIAN")
+CRITERIA = (
+    "age_preference",
+    "needs_experience",
+    "birth_family_distance",
+    "waiting_time",
+    "child_wishes",
+    "household_children",
+)
 NEEDS = ("physical", "intellectual", "sensory", "chronic", "delay", "behavioural", "prenatal", "infectious")
 CONTACT = ("none", "supervised", "regular")
 
@@ -88,21 +96,17 @@ def baseline_rank(case: CaseProfile, pool: BaselinePool, weights: dict[str, floa
     # Fit inside the range: 0.5 for a child at a closed upper limit (below 17) of a range of several ages, else 1.
     age = np.mean([np.where((hi == a) & (hi < 17) & (lo < hi), 0.5, 1.0) for a in ages], axis=0)
     w = dict(weights)
-    terms = [w["age_preference"] * age, w["waiting_time"] * np.minimum(1.0, pool.waited[idx] / 730)]
-    total_w = w["age_preference"] + w["waiting_time"]
+    terms = {"age_preference": age, "waiting_time": np.minimum(1.0, pool.waited[idx] / 730)}
     if case.household_position:
         alone = pool.kids[idx] == 0
-        terms.append(w["household_children"] * np.where(alone, 1.0, 0.0 if case.household_position == "only" else 0.5))
-        total_w += w["household_children"]
+        terms["household_children"] = np.where(alone, 1.0, 0.0 if case.household_position == "only" else 0.5)
     if needs:
         bits = np.unpackbits((pool.exp[idx] & needs).astype(np.uint8)[:, None], axis=1).sum(axis=1)
-        terms.append(w["needs_experience"] * bits / bin(needs).count("1"))
-        total_w += w["needs_experience"]
+        terms["needs_experience"] = bits / bin(needs).count("1")
     if case.contact_plan != "none" and case.birth_family_location is not None:
         loc = case.birth_family_location
         km = _km(np.radians(loc.lat), np.radians(loc.lon), pool, idx)
-        terms.append(w["birth_family_distance"] * np.where(pool.located[idx], np.maximum(0, 1 - km / 250), 0))
-        total_w += w["birth_family_distance"]
+        terms["birth_family_distance"] = np.where(pool.located[idx], np.maximum(0, 1 - km / 250), 0)
     if case.wishes:
         wish = np.zeros(len(idx))
         for flag in case.wishes:
@@ -114,9 +118,12 @@ def baseline_rank(case: CaseProfile, pool: BaselinePool, weights: dict[str, floa
                 home = case.home_location
                 km = _km(np.radians(home.lat), np.radians(home.lon), pool, idx)
                 wish += np.where(pool.located[idx], np.maximum(0, 1 - km / 250), 0)
-        terms.append(w["child_wishes"] * wish / len(case.wishes))
-        total_w += w["child_wishes"]
-    raw = sum(terms) / total_w
+        terms["child_wishes"] = wish / len(case.wishes)
+    # Weighted and summed in the engine's criterion order: floating-point addition is not associative, and
+    # a total at a rounding half (scores of 1 and 0.5 make them common) must come out the same to order the same.
+    present = [name for name in CRITERIA if name in terms]
+    total_w = sum(w[name] for name in present)
+    raw = sum(w[name] * terms[name] for name in present) / total_w
     total = np.round(raw, 4)
     # Rounded as Python rounds (the documented rule): numpy's scaled rounding can pick the other neighbour of a half.
     for i in np.flatnonzero(np.abs(raw * 1e4 - np.floor(raw * 1e4) - 0.5) < 1e-6).tolist():

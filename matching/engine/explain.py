@@ -38,16 +38,17 @@ class _Family:
 
 
 def _family_at(pool: FamilyPool, i: int) -> _Family:
+    # ``item`` gives the Python value directly (no numpy scalar in between): this runs once per explained family.
     return _Family(
-        int(pool.age_min[i]),
-        int(pool.age_max[i]),
-        int(pool.experience[i]),
-        int(pool.children_in_household[i]),
-        int(pool.waited_days[i]),
-        float(pool.lat[i]),
-        float(pool.lon[i]),
-        float(pool.cos_lat[i]),
-        bool(pool.has_location[i]),
+        pool.age_min.item(i),
+        pool.age_max.item(i),
+        pool.experience.item(i),
+        pool.children_in_household.item(i),
+        pool.waited_days.item(i),
+        pool.lat.item(i),
+        pool.lon.item(i),
+        pool.cos_lat.item(i),
+        pool.has_location.item(i),
     )
 
 
