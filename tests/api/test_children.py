@@ -216,6 +216,16 @@ def test_ospod_proposes_a_child_and_the_process_starts(api, ospod_worker):
     assert process_for_case(case) is not None
 
 
+def test_household_rule_the_proposal_records_whether_the_child_must_be_the_only_or_youngest(api, ospod_worker):
+    """Issue 14 item 10: the file says when children already in a family matter; matching reads it from here."""
+    response = api(ospod_worker).post(LIST, proposal(household_position="youngest"))
+    assert response.status_code == 201, response.content
+    assert response.json()["household_position"] == "youngest"
+    assert ChildCase.objects.get(pk=response.json()["id"]).household_position == "youngest"
+    assert api(ospod_worker).post(LIST, proposal()).json()["household_position"] == ""
+    assert_problem(api(ospod_worker).post(LIST, proposal(household_position="eldest")), 400)
+
+
 @pytest.mark.parametrize("persona", ["officer", "guide", "assessor"])
 def test_only_ospod_proposes(request, api, persona):
     response = api(request.getfixturevalue(persona)).post(LIST, proposal())

@@ -132,6 +132,7 @@ class ChildCaseOutputSerializer(OutputModelSerializer):
             "orp",
             "care_types_sought",
             "contact_plan",
+            "household_position",
             "birth_family_orp",
             "proposed_at",
             "registered_on",
