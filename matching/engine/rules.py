@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import numpy.typing as npt
 
 from matching.criteria.hard import HardRule
 from matching.criteria.reasons import make_reason
@@ -137,6 +138,9 @@ _HOUSEHOLD = np.arange(4096)
 _ETHNICITIES, _SIBLINGS = _HOUSEHOLD & 7, (_HOUSEHOLD >> 3) & 1
 _CONTACT, _MAX_CHILDREN = (_HOUSEHOLD >> 4) & 3, _HOUSEHOLD >> 6
 _NEEDS = np.arange(256)
+# A table of broken-rule bits per coded value (16 bits hold every rule).
+MaskTable = npt.NDArray[np.int16]
+
 _AGES = np.arange(1024)
 _AGE_MIN, _AGE_MAX = _AGES >> 5, _AGES & 31
 # The code clips ages at 31 and capacities at 63: exact for children up to 30 years and groups up to 63.
@@ -148,7 +152,7 @@ FIRST_RULE = np.array(
 )
 
 
-def _table(size: int, *parts: tuple[str, BoolArray | None]) -> IntArray:
+def _table(size: int, *parts: tuple[str, BoolArray | None]) -> MaskTable:
     table = np.zeros(size, dtype=np.int16)
     for rule, breaking in parts:
         if breaking is not None:
@@ -158,7 +162,7 @@ def _table(size: int, *parts: tuple[str, BoolArray | None]) -> IntArray:
 
 
 @lru_cache(maxsize=4096)
-def _profile_table(care: int, care_allowed: int, legal: int, sexes: int) -> IntArray:
+def _profile_table(care: int, care_allowed: int, legal: int, sexes: int) -> MaskTable:
     return _table(
         256,
         (HardRule.CARE_TYPE, (_CARE & care) == 0),
@@ -169,7 +173,7 @@ def _profile_table(care: int, care_allowed: int, legal: int, sexes: int) -> IntA
 
 
 @lru_cache(maxsize=4096)
-def _household_table(ethnicities: int, size: int, contact: int) -> IntArray:
+def _household_table(ethnicities: int, size: int, contact: int) -> MaskTable:
     return _table(
         4096,
         (HardRule.ETHNICITY, (_ETHNICITIES & ethnicities) != ethnicities if ethnicities else None),
@@ -180,12 +184,12 @@ def _household_table(ethnicities: int, size: int, contact: int) -> IntArray:
 
 
 @lru_cache(maxsize=512)
-def _needs_table(needs: int) -> IntArray:
+def _needs_table(needs: int) -> MaskTable:
     return _table(256, (HardRule.HEALTH_NEEDS, (_NEEDS & needs) != needs))
 
 
 @lru_cache(maxsize=1024)
-def _ages_table(min_age: int, max_age: int) -> IntArray:
+def _ages_table(min_age: int, max_age: int) -> MaskTable:
     return _table(1024, (HardRule.AGE, (min_age < _AGE_MIN) | (max_age > _AGE_MAX)))
 
 
