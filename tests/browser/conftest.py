@@ -58,24 +58,30 @@ def page(browser, live_server):
     context.close()
 
 
+def login_page(page, user, password):
+    """Log ``user`` in on ``page`` through the real forms; staff also type the code their authenticator shows."""
+    from nrp.core.twofactor import requires_second_factor
+    from tests.security.otp import current_code, totp_device
+
+    device = totp_device(user) if requires_second_factor(user) else None
+    page.goto("/prihlaseni/")
+    page.get_by_label("E-mail").fill(user.email)
+    page.get_by_label("Heslo").fill(password)
+    page.get_by_role("button", name="Přihlásit se").click()
+    page.wait_for_load_state("networkidle")
+    if device is not None and "/prihlaseni/overeni/" in page.url:
+        page.get_by_label("Ověřovací kód").fill(current_code(device))
+        page.get_by_role("button", name="Ověřit").click()
+        page.wait_for_load_state("networkidle")
+    return page
+
+
 @pytest.fixture
 def login_as(page):
     """Log ``user`` in through the real forms; staff also type the TOTP code their authenticator shows."""
-    from nrp.core.twofactor import requires_second_factor
     from tests.factories import PASSWORD
-    from tests.security.otp import current_code, totp_device
 
     def do(user, password=PASSWORD):
-        device = totp_device(user) if requires_second_factor(user) else None
-        page.goto("/prihlaseni/")
-        page.get_by_label("E-mail").fill(user.email)
-        page.get_by_label("Heslo").fill(password)
-        page.get_by_role("button", name="Přihlásit se").click()
-        page.wait_for_load_state("networkidle")
-        if device is not None and "/prihlaseni/overeni/" in page.url:
-            page.get_by_label("Ověřovací kód").fill(current_code(device))
-            page.get_by_role("button", name="Ověřit").click()
-            page.wait_for_load_state("networkidle")
-        return page
+        return login_page(page, user, password)
 
     return do
