@@ -58,6 +58,19 @@ def page(browser, live_server):
     context.close()
 
 
+def session_cookie(user, base_url: str) -> dict:
+    """A browser cookie of a logged-in session of ``user`` (second factor passed for staff): for tests that are
+    about pages, not about logging in."""
+    from tests.conftest import SecondFactorClient
+
+    client = SecondFactorClient()
+    client.force_login(user)
+    from django.conf import settings
+
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    return {"name": cookie.key, "value": cookie.value, "url": base_url}
+
+
 def login_page(page, user, password):
     """Log ``user`` in on ``page`` through the real forms; staff also type the code their authenticator shows."""
     from nrp.core.twofactor import requires_second_factor

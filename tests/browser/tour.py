@@ -20,10 +20,18 @@ _AXE_RUN = """async () => {
 
 _OVERFLOW = """(width) => {
   if (document.documentElement.scrollWidth <= width) return "";
-  const wide = [...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > width + 1);
-  const leaf = wide.filter(e => !wide.some(o => o !== e && e.contains(o))).slice(0, 3);
-  return document.documentElement.scrollWidth + "px: " + leaf.map(e => e.tagName.toLowerCase() +
-    (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className.split(" ").join(".") : "")).join(", ");
+  const scrolls = e => {
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (["auto", "scroll", "hidden"].includes(getComputedStyle(p).overflowX)) return true;
+    }
+    return false;
+  };
+  const right = e => e.getBoundingClientRect().left + Math.max(e.getBoundingClientRect().width, e.scrollWidth);
+  const wide = [...document.querySelectorAll("body *")].filter(e => right(e) > width + 1 && !scrolls(e));
+  const outer = wide.filter(e => !wide.some(o => o !== e && o.contains(e))).slice(0, 3);
+  const name = e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") +
+    (typeof e.className === "string" && e.className ? "." + e.className.split(" ").join(".") : "");
+  return document.documentElement.scrollWidth + "px: " + outer.map(name).join(", ");
 }"""
 
 
