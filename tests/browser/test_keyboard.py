@@ -61,6 +61,7 @@ def test_applicant_does_the_main_tasks_by_keyboard_alone(page, live_server, hous
     document = journey.documents.filter(member__isnull=False, status=DocumentStatus.MISSING).first()
     assert document is not None
 
+    page.set_default_timeout(30_000)  # a loaded CI machine: navigations by keyboard wait for the server
     # Log in: Tab into the e-mail field, type, Tab to the password, Enter submits.
     page.goto("/prihlaseni/")
     tab_to(page, "E-mail")

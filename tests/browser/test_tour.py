@@ -88,8 +88,8 @@ def test_the_readme_tour_for_every_demo_role_is_readable_accessible_and_fits_a_p
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     journey_link = first_link(r"^/zadatele/\d+/$")
     child_link = first_link(r"^/deti/\d+/$")
-    # The officer's chain from the README: a child's file whose ranking has been run, the case's rankings, one.
-    run = RankingRun.objects.filter(region__code=116).order_by("-pk").first()
+    # The README's chain: a child's file, its rankings, a ranking with families and their reasons.
+    run = RankingRun.objects.filter(region__code=116, ranked_entries__isnull=False).order_by("-pk").first()
     child, case, ranking = (
         f"/deti/{run.child_case_id}/",
         f"/parovani/pripad/{run.child_case_id}/",
