@@ -49,6 +49,17 @@ RULES = [
         S,
     ),
     Rule(
+        "DELIVERY",
+        SR,
+        "17(4), 19–24",
+        _(
+            "Písemnost je doručena dnem, kdy ji adresát převzal; do datové schránky dnem přihlášení, nejpozději "
+            "desátým dnem po dodání; lhůty běží od doručení, ne od odeslání."
+        ),
+        SR_TEXT + "§ 17 odst. 4 (datová schránka), § 19–24 (doručování).",
+        S,
+    ),
+    Rule(
         "APPLICATION_DEFICIENT",
         SR,
         "45(2)",

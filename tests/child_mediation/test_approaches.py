@@ -125,7 +125,9 @@ def test_lapsed_court_request_deadline_closes_approach_and_moves_on_selection_no
     assert approach.reason == str(approach_services.LAPSED_REASON)
     nxt = Approach.objects.get(case=waiting_case, status=ApproachStatus.OPEN)
     assert nxt.entry == families[1]
-    assert nxt.notified_on == last_day + timedelta(days=1)
+    # SELECTION: the next family gets a draft notice only; no date is recorded in anyone's name until it is sent.
+    assert nxt.notified_on is None and nxt.deadline is None
+    assert nxt.notice.status == "draft" and nxt.notice.automatic and nxt.notice.prepared_by is None
     # Idempotent: the same day again changes nothing.
     assert services.mediation_tick(today=last_day + timedelta(days=1))["lapsed"] == 0
 

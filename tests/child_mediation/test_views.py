@@ -328,6 +328,12 @@ def test_conference_walk_through_http(client, officer, waiting_case, monkeypatch
     assert first.status == ApproachStatus.DECLINED
     second = Approach.objects.get(status=ApproachStatus.OPEN)
     assert second.entry == families[0]
+    # The next family's notice is a draft (SELECTION): the officer hands it over in person, the window starts.
+    assert second.deadline is None
+    client.post(
+        reverse("child_mediation:notice_send", args=[second.pk]),
+        {"channel": "in_person", "sent_on": timezone.localdate().isoformat()},
+    )
     ext = client.post(reverse("child_mediation:approach_extend", args=[second.pk]), {"days": "45", "reason": "x"})
     assert "30 dní" in ext.content.decode()
     client.post(reverse("child_mediation:approach_extend", args=[second.pk]), {"days": "20", "reason": "Nemoc."})

@@ -224,6 +224,15 @@ def _approach(w):
     return approach_start_next(case=w.sample("child_case"), officer=w.officer)
 
 
+@sample("family_approach")
+def _family_approach(w):
+    """The applicant persona's household approached for a home child, its notice handed over in person today."""
+    from tests.child_mediation.notice_helpers import approach_of, entry_for
+
+    case = _child_case_in(w, "Brno", w.officer)
+    return approach_of(case, w.officer, [entry_for(w.household)], draft=False)
+
+
 # Matching: a stored ranking of the home child.
 @sample("ranking")
 def _ranking(w):
@@ -1034,6 +1043,44 @@ ROUTES.update(
 )
 
 
+# The §24 written notice (officers of the child's region) and the approached family's portal (its members only).
+FAMILY_OWN = expect(default=FORBIDDEN, applicant=OK)
+FAMILY_OTHER = expect(default=FORBIDDEN, applicant=NOT_FOUND)
+API_FAMILY_OWN = expect(**API, default=FORBIDDEN, applicant=OK)
+API_FAMILY_OTHER = expect(**API, default=FORBIDDEN, applicant=NOT_FOUND)
+ROUTES.update(
+    {
+        "child_mediation:notices": one(expect(default=FORBIDDEN, officer=OK, other_officer=OK)),
+        "child_mediation:notice": child_routes("approach"),
+        "child_mediation:notice_pdf": child_routes("approach"),
+        "child_mediation:notice_send": child_post_routes("approach"),
+        "child_mediation:notice_delivery": child_post_routes("approach"),
+        "child_mediation:meeting_add": child_post_routes("approach"),
+        "child_mediation:family_approaches": one(FAMILY_OWN),
+        "child_mediation:family_approach": [
+            Case("own", kw(pk="family_approach"), FAMILY_OWN),
+            Case("other", kw(pk="approach"), FAMILY_OTHER),
+            Case("missing", kw(pk="missing"), FAMILY_OTHER),
+        ],
+        "api:approach-notice": api_child_routes("approach"),
+        "api:approach-notice-letter": api_child_routes("approach"),
+        "api:approach-notice-sending": api_child_actions("approach"),
+        "api:approach-notice-delivery": api_child_actions("approach"),
+        "api:approach-meetings": api_child_routes("approach"),
+        "api:my-approach-list": one(API_FAMILY_OWN),
+        "api:my-approach-detail": [
+            Case("own", kw(pk="family_approach"), API_FAMILY_OWN),
+            Case("other", kw(pk="approach"), API_FAMILY_OTHER),
+            Case("missing", kw(pk="missing"), API_FAMILY_OTHER),
+        ],
+        "api:my-approach-answer": [
+            Case("own", kw(pk="family_approach"), expect(**API, default=FORBIDDEN, applicant=METHOD)),
+            Case("missing", kw(pk="missing"), API_FAMILY_OTHER, "post"),
+        ],
+    }
+)
+
+
 # --- sensitive reads: a successful GET by this persona must leave a READ (or EXPORT) in the audit trail ----
 AUDITED_READS: list[tuple[str, str]] = [
     ("child_mediation:detail", "officer"),
@@ -1061,6 +1108,12 @@ AUDITED_READS: list[tuple[str, str]] = [
     ("search:export_applicants", "officer"),
     ("search:export_caseload", "guide"),
     ("search:export_caseload", "officer"),
+]
+# The §24 notice letter, and the approach as the family reads it (screen and API).
+AUDITED_READS += [
+    ("child_mediation:notice_pdf", "officer"),
+    ("child_mediation:family_approach", "applicant"),
+    ("api:my-approach-detail", "applicant"),
 ]
 # The legal steps' summary of a case (screen and API).
 AUDITED_READS += [

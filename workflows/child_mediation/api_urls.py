@@ -80,3 +80,19 @@ urlpatterns += [
     path("legal-tasks/", legal_tasks.TaskListApi.as_view(), name="legal-task-list"),
     path("legal-tasks/<id:pk>/done/", legal_tasks.TaskDoneApi.as_view(), name="legal-task-done"),
 ]
+
+# The written notice of the §24 selection, the family's meetings, and the family's own view (apis/notices.py).
+from workflows.child_mediation.apis import notices as notice_apis  # noqa: E402
+
+urlpatterns += [
+    path("approaches/<id:pk>/notice/", notice_apis.NoticeDetailApi.as_view(), name="approach-notice"),
+    path("approaches/<id:pk>/notice/letter/", notice_apis.NoticeLetterApi.as_view(), name="approach-notice-letter"),
+    path("approaches/<id:pk>/notice/sending/", notice_apis.NoticeSendApi.as_view(), name="approach-notice-sending"),
+    path(
+        "approaches/<id:pk>/notice/delivery/", notice_apis.NoticeDeliveryApi.as_view(), name="approach-notice-delivery"
+    ),
+    path("approaches/<id:pk>/meetings/", notice_apis.MeetingListApi.as_view(), name="approach-meetings"),
+    path("my/approaches/", notice_apis.FamilyApproachListApi.as_view(), name="my-approach-list"),
+    path("my/approaches/<id:pk>/", notice_apis.FamilyApproachDetailApi.as_view(), name="my-approach-detail"),
+    path("my/approaches/<id:pk>/answer/", notice_apis.FamilyAnswerApi.as_view(), name="my-approach-answer"),
+]

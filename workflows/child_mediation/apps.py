@@ -19,6 +19,11 @@ class ChildMediationConfig(AppConfig):
         register_nav_link("child_mediation:list", _("Evidence dětí"), permissions.READ_REGISTER.allows)
         permissions.register_scopes()
         register_seed_step("children", demo.seed_children)
+        # A family approached with a delivered §24 notice, waiting to answer (demo_notices.py; needs matching).
+        register_seed_step("approach_notice", _seed_approach_notice)
+        from workflows.child_mediation.services import family
+
+        register_nav_link("child_mediation:family_approaches", _("Oslovení pro dítě"), family.READ_OWN_APPROACH.allows)
         retention.register()  # children's files: anonymised after 100 / 30 years (to confirm with the archive)
         self._connect_matching()
 
@@ -37,3 +42,13 @@ class ChildMediationConfig(AppConfig):
         register_ranking_precondition(
             lambda child_case, actor, today: require_ready(case=child_case, today=today, actor=actor)
         )
+
+
+def _seed_approach_notice(ctx) -> None:
+    try:
+        import matching  # noqa: F401
+    except ImportError:  # pragma: no cover - matching not installed
+        return
+    from workflows.child_mediation.demo_notices import seed_approach_notice
+
+    seed_approach_notice(ctx)

@@ -137,8 +137,13 @@ class MinutesForm(forms.Form):
 
 
 class NoticeForm(forms.Form):
+    # Empty: a draft of the written notice is prepared for sending (views/notices.py); a date: the notice was
+    # handed over in person that day and the window runs from it.
     notified_on = forms.DateField(
-        label=law.message(_("Datum písemného vyrozumění rodiny (%(law)s)"), law="SELECTION"), widget=DATE
+        label=law.message(_("Vyrozumění předáno osobně dne (%(law)s)"), law="SELECTION"),
+        help_text=_("Nevyplňujte, pokud vyrozumění teprve odešlete: připraví se návrh dopisu k odeslání."),
+        widget=DATE,
+        required=False,
     )
 
 

@@ -326,9 +326,10 @@ class Approach(models.Model):
     minutes = models.ForeignKey(ConferenceMinutes, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     position = models.PositiveSmallIntegerField(_("pořadí"), default=1)
     status = models.CharField(_("stav"), max_length=10, choices=ApproachStatus.choices, default=ApproachStatus.OPEN)
-    # SELECTION (§24): written notice; the 30-day court-request period runs from it (SELECTION_NOTICE_30_DAYS).
-    notified_on = models.DateField(_("písemně vyrozuměno"))
-    deadline = models.DateField(_("lhůta k podání návrhu soudu"))
+    # SELECTION (§24): the day the written notice was delivered; the 30-day court-request period runs from it
+    # (SELECTION_NOTICE_30_DAYS). Both empty while the notice (models_notices.ApproachNotice) is not delivered.
+    notified_on = models.DateField(_("písemně vyrozuměno (doručeno)"), null=True, blank=True)
+    deadline = models.DateField(_("lhůta k podání návrhu soudu"), null=True, blank=True)
     extended_by_days = models.PositiveSmallIntegerField(_("prodloužení (dní)"), default=0)
     extended_on = models.DateField(_("prodlouženo dne"), null=True, blank=True)
     extension_reason = models.TextField(_("důvod prodloužení"), blank=True)
@@ -457,3 +458,6 @@ class ChildMediationProcess(Process):
 
 # The legal steps on the child's side (issue 14) keep their models in a module of their own.
 from workflows.child_mediation.legal import *  # noqa: E402, F401, F403
+
+# The written notice of the §24 selection, the family's meetings and answers (issue 14, item 7).
+from workflows.child_mediation.models_notices import *  # noqa: E402, F401, F403

@@ -53,3 +53,18 @@ urlpatterns += [
     path("ukoly/", legal_tasks.tasks, name="legal_tasks"),
     path("ukoly/<int:pk>/splneno/", legal_tasks.task_done, name="legal_task_done"),
 ]
+
+# The written notice of the §24 selection and the family's portal (views/notices.py, views/family.py).
+from workflows.child_mediation.views import family as family_views  # noqa: E402
+from workflows.child_mediation.views import notices as notice_views  # noqa: E402
+
+urlpatterns += [
+    path("vyrozumeni/", notice_views.notice_list, name="notices"),
+    path("osloveni/<int:pk>/vyrozumeni/", notice_views.notice_detail, name="notice"),
+    path("osloveni/<int:pk>/vyrozumeni.pdf", notice_views.notice_pdf, name="notice_pdf"),
+    path("osloveni/<int:pk>/vyrozumeni/odeslano/", notice_views.notice_send, name="notice_send"),
+    path("osloveni/<int:pk>/vyrozumeni/doruceno/", notice_views.notice_delivery, name="notice_delivery"),
+    path("osloveni/<int:pk>/schuzky/", notice_views.meeting_add, name="meeting_add"),
+    path("moje-osloveni/", family_views.family_approaches, name="family_approaches"),
+    path("moje-osloveni/<int:pk>/", family_views.family_approach, name="family_approach"),
+]

@@ -34,7 +34,10 @@ def officer_items(user, *, today: date) -> list[DayItem]:
     waiting_rows = list(waiting[:DETAIL_ROWS])
 
     approaches = (
-        children.open_approaches_for_officer(officer=user).filter(status=ApproachStatus.OPEN).order_by("deadline", "pk")
+        # Only approaches whose notice was delivered have a deadline (drafts are on /deti/vyrozumeni/).
+        children.open_approaches_for_officer(officer=user)
+        .filter(status=ApproachStatus.OPEN, deadline__isnull=False)
+        .order_by("deadline", "pk")
     )
     approaches_count = approaches.count()
     approach_rows = list(approaches[:DETAIL_ROWS])

@@ -105,7 +105,13 @@ class ApproachStartInput(StrictSerializer):
     class Meta:
         ref_name = "ApproachStart"
 
-    notified_on = serializers.DateField(required=False, help_text=_("Den písemného vyrozumění / Notice date."))
+    notified_on = serializers.DateField(
+        required=False,
+        help_text=_(
+            "Vyrozumění předáno osobně dne; bez něj se připraví návrh k odeslání / Handed over in person on this "
+            "day; without it a draft notice is prepared for sending."
+        ),
+    )
 
 
 @extend_schema(tags=["approaches"])
@@ -140,7 +146,10 @@ class ApproachListApi(InputMixin, ScopedListApi):
     def post(self, request: Request, pk: int) -> Response:
         case = officer_case(request, pk)
         data = self.validated(request)
-        approach = call_service(services.approach_start_next, case=case, officer=user_of(request), **data)
+        # Without the day of a hand-over in person, a draft notice is prepared for sending (apis/notices.py).
+        approach = call_service(
+            services.approach_start_next, case=case, officer=user_of(request), draft="notified_on" not in data, **data
+        )
         if approach is None:
             raise refuse("non_field_errors", MSG_LIST_EXHAUSTED, "list_exhausted")
         return Response(approach_data(approach), status=status.HTTP_201_CREATED)
@@ -169,6 +178,10 @@ class ApproachAnswerInput(StrictSerializer):
         max_length=4000, required=False, allow_blank=True, help_text=_("U odmítnutí povinné / Required on decline.")
     )
     answered_on = serializers.DateField(required=False)
+    court = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, help_text=_("Soud, u něhož rodina podala návrh / Court.")
+    )
+    filed_on = serializers.DateField(required=False, help_text=_("Návrh podán dne / Day the petition was filed."))
 
 
 @extend_schema(tags=["approaches"])

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from nrp import law
 from nrp.audit.models import AuditAction
-from nrp.notifications import events as notifications
 from workflows.applicant_journey.models import ApplicantRegisterEntry, RegisterStatus
 from workflows.child_mediation import deadlines
 from workflows.child_mediation.models import (
@@ -26,6 +25,7 @@ from workflows.child_mediation.models import (
 from workflows.child_mediation.services.approach_check import approach_guard, skipped_entry_ids
 from workflows.child_mediation.services.cases import resume_search_status
 from workflows.child_mediation.services.common import audit, lock_case, refusal, remind, require_officer
+from workflows.child_mediation.services.notices import answer_record, check_answer, notice_handed_over, notice_prepare
 
 APPROACH_ALREADY_ACTIVE = _("Pro toto dítě už je oslovena jiná rodina; počkejte na její odpověď.")
 NO_SIGNED_MINUTES = _("Rodiny lze oslovovat až podle podepsaného zápisu z případové konference.")
@@ -39,6 +39,9 @@ EXTENSION_TOO_LONG = law.message(_("Lhůtu lze prodloužit nejvýše o 30 dní (
 EXTENSION_TOO_SHORT = _("Prodloužení musí být alespoň o 1 den.")
 EXTENSION_AFTER_DEADLINE = _("Lhůta už uplynula; prodloužit ji nelze.")
 EXTENSION_NEEDS_REASON = _("Uveďte důvod prodloužení lhůty.")
+EXTENSION_BEFORE_DELIVERY = law.message(
+    _("Lhůtu lze prodloužit až po doručení vyrozumění, od něhož běží (%(law)s)."), law="SELECTION_NOTICE_30_DAYS"
+)
 NOTICE_IN_FUTURE = _("Datum písemného vyrozumění nemůže být v budoucnosti.")
 LAPSED_REASON = law.message(_("Rodina nepodala návrh soudu ve lhůtě (%(law)s)."), law="SELECTION_NOTICE_30_DAYS")
 
@@ -80,9 +83,20 @@ def next_entry_to_approach(case: ChildCase, minutes: ConferenceMinutes) -> tuple
 
 @transaction.atomic
 def approach_start_next(
-    *, case: ChildCase, officer, notified_on: date | None = None, created_by=None, automatic: bool = False
+    *,
+    case: ChildCase,
+    officer,
+    notified_on: date | None = None,
+    created_by=None,
+    automatic: bool = False,
+    draft: bool = False,
 ) -> Approach | None:
-    """Notify the next family on the signed list in writing (SELECTION, §24); None when the list is exhausted.
+    """Approach the next family on the signed list (SELECTION, §24); None when the list is exhausted.
+
+    The written notice (``models_notices.ApproachNotice``): ``draft=True`` and the ``automatic`` next approach
+    prepare a draft for an officer to send (``services.notices``); the window runs from its delivery. Without
+    ``draft`` an officer's approach records the notice as handed over in person on ``notified_on`` (default
+    today), in the officer's name.
 
     The case row is locked FOR UPDATE, and a partial unique index allows one active approach per case and per
     family, so two officers clicking at once never approach two families for the same child.
@@ -114,8 +128,6 @@ def approach_start_next(
         entry=entry,
         minutes=minutes,
         position=position,
-        notified_on=notified_on,
-        deadline=deadlines.court_request_deadline(notified_on),
         created_by=officer or created_by,
     )
     try:
@@ -126,12 +138,15 @@ def approach_start_next(
     case.status = ChildCaseStatus.APPROACHING
     case.save(update_fields=["status"])
     audit(officer, AuditAction.CREATE, approach, case, entry=entry.pk, position=position)
-    # The written notice itself is a letter; the family and their guide are also told in NRP (and by e-mail).
-    notifications.approach_started(approach)
+    if automatic or draft or officer is None:
+        # Nothing is recorded as sent that was not: a draft, without an author when the system prepared it.
+        notice_prepare(approach=approach, prepared_by=officer, automatic=automatic or officer is None)
+    else:
+        notice_handed_over(approach=approach, officer=officer, on=notified_on)
     return approach
 
 
-def _fail(approach: Approach, *, status: str, reason: str, on: date, actor) -> Approach | None:
+def _fail(approach: Approach, *, status: str, reason: str, on: date, actor, by_family: bool = False) -> Approach | None:
     """Close an approach as a failed match (nezdařené párování) and move on to the next family."""
     approach.status = status
     approach.reason = reason
@@ -141,25 +156,64 @@ def _fail(approach: Approach, *, status: str, reason: str, on: date, actor) -> A
     case.status = resume_search_status(case)
     case.save(update_fields=["status"])
     audit(actor, AuditAction.UPDATE, approach, case, outcome=status)
-    # Cron (no actor): the next notice goes out in the name of whoever started the sequence.
-    return approach_start_next(case=case, officer=actor, notified_on=on, created_by=approach.created_by, automatic=True)
+    # The next family gets a draft notice for an officer to send (the approach stays in the name of whoever
+    # started the sequence; the notice has no author and no date until an officer sends it).
+    return approach_start_next(
+        case=case,
+        officer=None if by_family else actor,
+        notified_on=on,
+        created_by=approach.created_by,
+        automatic=True,
+    )
 
 
 @transaction.atomic
 def approach_record_answer(
-    *, approach: Approach, actor, accepted: bool, reason: str = "", answered_on: date | None = None
+    *,
+    approach: Approach,
+    actor,
+    accepted: bool,
+    reason: str = "",
+    answered_on: date | None = None,
+    court: str = "",
+    filed_on: date | None = None,
+    by_family: bool = False,
 ) -> Approach | None:
     """Record the family's answer. Accepted: the family asks the court. Declined: failed match, next family.
 
+    The answer is checked against the notice's dates (``notices.check_answer``: not in the future, not before
+    delivery, not after the deadline) and kept with who gave it (``ApproachAnswer``); the family answering itself
+    in its portal (``by_family``, see ``services.family``) must name the court and the filing day.
     Returns the next approach when a decline moved on to the next family, else None.
     """
     lock_case(approach.case)
     approach = Approach.objects.select_for_update().select_related("case").get(pk=approach.pk)
-    require_officer(actor, approach.case)
+    if not by_family:
+        require_officer(actor, approach.case)
     # An accepted approach can still fail (the family withdraws, the court does not place): recorded as a decline.
     if approach.status != ApproachStatus.OPEN and not (approach.status == ApproachStatus.ACCEPTED and not accepted):
         raise refusal(NOT_OPEN, "approach_not_open")
     answered_on = answered_on or timezone.localdate()
+    if accepted or reason.strip():
+        check_answer(
+            approach,
+            accepted=accepted,
+            answered_on=answered_on,
+            court=court,
+            filed_on=filed_on,
+            reason=reason,
+            require_filing=by_family,
+        )
+        answer_record(
+            approach,
+            actor=actor,
+            accepted=accepted,
+            answered_on=answered_on,
+            court=court,
+            filed_on=filed_on,
+            reason=reason,
+            by_family=by_family,
+        )
     if accepted:
         approach.status = ApproachStatus.ACCEPTED
         approach.answered_on = answered_on
@@ -169,7 +223,14 @@ def approach_record_answer(
         return None
     if not reason.strip():
         raise refusal(FAILED_MATCH_NEEDS_REASON, "reason_required", field="reason")
-    return _fail(approach, status=ApproachStatus.DECLINED, reason=reason.strip(), on=answered_on, actor=actor)
+    return _fail(
+        approach,
+        status=ApproachStatus.DECLINED,
+        reason=reason.strip(),
+        on=answered_on,
+        actor=actor,
+        by_family=by_family,
+    )
 
 
 @transaction.atomic
@@ -183,6 +244,8 @@ def approach_extend(*, approach: Approach, officer, days: int, reason: str, toda
         raise refusal(NOT_OPEN, "approach_not_open")
     if approach.extended_by_days:
         raise refusal(EXTENSION_ONLY_ONCE, "extension_only_once")
+    if approach.deadline is None:
+        raise refusal(EXTENSION_BEFORE_DELIVERY, "notice_not_delivered")
     if days is None or days < 1:
         raise refusal(EXTENSION_TOO_SHORT, "extension_too_short", field="days")
     if days > deadlines.COURT_REQUEST_MAX_EXTENSION_DAYS:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,21 +31,31 @@ def approach_start(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         return redirect(detail_url(case))
 
     def start() -> Approach:
+        notified_on = form.cleaned_data["notified_on"]
         approach = services.approach_start_next(
-            case=case, officer=request.user, notified_on=form.cleaned_data["notified_on"]
+            case=case, officer=request.user, notified_on=notified_on, draft=notified_on is None
         )
         if approach is None:
             raise ValidationError(MSG_LIST_EXHAUSTED)
         return approach
 
+    def started(approach: Approach) -> str:
+        if approach.deadline is None:
+            return _("Pro rodinu č. %(entry)s je připraven návrh písemného vyrozumění; odešlete jej.") % {
+                "entry": approach.entry_id
+            }
+        return _("Rodina č. %(entry)s byla oslovena; lhůta k podání návrhu soudu: %(deadline)s.") % {
+            "entry": approach.entry_id,
+            "deadline": approach.deadline.strftime("%d. %m. %Y"),
+        }
+
     return act(
         request,
         start,
-        success=lambda approach: (
-            _("Rodina č. %(entry)s byla oslovena; lhůta k podání návrhu soudu: %(deadline)s.")
-            % {"entry": approach.entry_id, "deadline": approach.deadline.strftime("%d. %m. %Y")}
+        success=started,
+        redirect_to=lambda approach: (
+            reverse("child_mediation:notice", args=[approach.pk]) if approach else detail_url(case)
         ),
-        redirect_to=detail_url(case),
     )
 
 
