@@ -24,6 +24,7 @@ class ChildMediationConfig(AppConfig):
         from workflows.child_mediation.services import family
 
         register_nav_link("child_mediation:family_approaches", _("Oslovení pro dítě"), family.READ_OWN_APPROACH.allows)
+        register_nav_link("child_mediation:notices", _("Vyrozumění k odeslání"), permissions.MANAGE_CONFERENCES.allows)
         retention.register()  # children's files: anonymised after 100 / 30 years (to confirm with the archive)
         self._connect_matching()
 

@@ -158,6 +158,9 @@ class AnswerForm(forms.Form):
     reason = forms.CharField(
         label=_("Důvod (u odmítnutí povinný)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    # Accepted: the court the family petitioned and the day (checked against the notice: services.notices).
+    court = forms.CharField(label=_("Soud, u něhož rodina podala návrh"), max_length=200, required=False)
+    filed_on = forms.DateField(label=_("Návrh podán dne"), widget=DATE, required=False)
 
 
 class ExtensionForm(forms.Form):
