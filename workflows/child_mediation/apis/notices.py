@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -21,6 +20,7 @@ from nrp.api.serializers import StrictSerializer
 from nrp.api.views import ApiView
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
+from nrp.core.web import out_of_scope
 from workflows.child_mediation import permissions, scoped
 from workflows.child_mediation.apis.common import InputMixin, OutputModelSerializer, call_service
 from workflows.child_mediation.models_notices import (
@@ -267,8 +267,7 @@ class FamilyApproachListApi(ApiView):
 def _family_approach(request: Request, pk: int):
     approach = family.approach_for_family(request.user, pk)
     if approach is None:
-        scoped._refuse(request, "child_mediation.approach", pk, "api")
-        raise NotFound()  # pragma: no cover - _refuse raises
+        out_of_scope(request, object_type="child_mediation.approach", object_id=pk, details={"channel": "api"})
     return approach
 
 

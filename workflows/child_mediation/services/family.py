@@ -16,11 +16,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
 from nrp.core.access import Action, Policy, Resource, Scope
-from nrp.core.exceptions import ServiceError
+from nrp.core.exceptions import ForbiddenError, ServiceError
 from workflows.child_mediation import selectors
 from workflows.child_mediation.models import Approach, ApproachStatus
 from workflows.child_mediation.models_notices import NoticeStatus
@@ -29,6 +30,8 @@ from workflows.child_mediation.services.notices import NOT_DELIVERED_YET
 # The family reads its own approaches and answers them: members of the approached household only.
 READ_OWN_APPROACH = Policy(Action.READ, Resource.APPLICANT_FILE, {Scope.OWN_HOUSEHOLD})
 ANSWER_OWN_APPROACH = Policy(Action.WRITE, Resource.APPLICANT_FILE, {Scope.OWN_HOUSEHOLD})
+
+NOT_YOURS = _("Na oslovení jiné rodiny odpovědět nelze.")
 
 # Notices the family can see: sent or delivered (a draft has not left the office).
 VISIBLE = (NoticeStatus.SENT, NoticeStatus.DELIVERED)
@@ -113,7 +116,7 @@ def family_answer(
     from workflows.child_mediation.services.approaches import NOT_OPEN, approach_record_answer
 
     if not ANSWER_OWN_APPROACH.allows(user, approach.entry.household):
-        raise ServiceError(NOT_OPEN, "not_your_approach")
+        raise ForbiddenError(NOT_YOURS, "not_your_approach")
     if approach.notice.status != NoticeStatus.DELIVERED:
         raise ServiceError(NOT_DELIVERED_YET, "notice_not_delivered")
     if approach.status != ApproachStatus.OPEN:
