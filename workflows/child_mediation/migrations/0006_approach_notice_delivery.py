@@ -30,7 +30,7 @@ def notices_for_existing_approaches(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('child_mediation', '0004_law_2025_labels'),
+        ('child_mediation', '0005_childcase_household_position'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
