@@ -41,7 +41,8 @@ def officer_items(user, *, today: date) -> list[DayItem]:
     )
     approaches_count = approaches.count()
     approach_rows = list(approaches[:DETAIL_ROWS])
-    late = bool(approach_rows) and approach_rows[0].deadline <= today + timedelta(days=WEEK)
+    first_deadline = approach_rows[0].deadline if approach_rows else None
+    late = first_deadline is not None and first_deadline <= today + timedelta(days=WEEK)
 
     conferences = CaseConference.objects.filter(
         case__region_id__in=user.region_ids(Role.OFFICER), status=ConferenceStatus.PREPARED
@@ -100,6 +101,7 @@ def officer_items(user, *, today: date) -> list[DayItem]:
                     case_url(a.case),
                 )
                 for a in approach_rows
+                if a.deadline is not None  # the query asks for it
             ],
         ),
         DayItem(

@@ -133,7 +133,8 @@ def load_inputs(*, today: date) -> Inputs:
     entry_by_id = {row["pk"]: row for row in entry_rows}
     first_approach: dict[int, date] = {}
     for entry_id, notified in Approach.objects.values_list("entry_id", "notified_on").order_by("notified_on"):
-        first_approach.setdefault(entry_id, notified)
+        if notified is not None:  # a draft notice has no delivery yet
+            first_approach.setdefault(entry_id, notified)
     since = today - timedelta(days=int(TREND_MONTHS * AVG_MONTH_DAYS))
     visits = _rows(
         StageVisit.objects.filter(left_at__date__gte=since).values(

@@ -244,7 +244,7 @@ def approach_extend(*, approach: Approach, officer, days: int, reason: str, toda
         raise refusal(NOT_OPEN, "approach_not_open")
     if approach.extended_by_days:
         raise refusal(EXTENSION_ONLY_ONCE, "extension_only_once")
-    if approach.deadline is None:
+    if approach.deadline is None or approach.notified_on is None:
         raise refusal(EXTENSION_BEFORE_DELIVERY, "notice_not_delivered")
     if days is None or days < 1:
         raise refusal(EXTENSION_TOO_SHORT, "extension_too_short", field="days")
@@ -273,7 +273,7 @@ def approaches_lapse(*, today: date) -> int:
             approach = Approach.objects.select_related("case").get(pk=approach_id)
             lock_case(approach.case)
             approach.refresh_from_db()
-            if approach.status != ApproachStatus.OPEN or approach.deadline >= today:
+            if approach.status != ApproachStatus.OPEN or approach.deadline is None or approach.deadline >= today:
                 continue
             remind(approach.case, ReminderKind.APPROACH_LAPSED, key=str(approach.pk), due_on=approach.deadline)
             _fail(approach, status=ApproachStatus.LAPSED, reason=str(LAPSED_REASON), on=today, actor=None)

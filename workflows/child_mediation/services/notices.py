@@ -153,7 +153,7 @@ def notice_record_delivery(
         raise ConflictError(NOT_SENT, "notice_not_sent")
     if delivered_on is None or delivered_on > today:
         raise ServiceError(DELIVERED_IN_FUTURE, "notice_delivered_in_future", field="delivered_on")
-    if delivered_on < notice.sent_on:
+    if notice.sent_on is not None and delivered_on < notice.sent_on:
         raise ServiceError(DELIVERED_BEFORE_SENT, "notice_delivered_before_sent", field="delivered_on")
     _deliver(notice, officer=officer, delivered_on=delivered_on)
     audit(officer, AuditAction.UPDATE, notice, notice.approach.case, step="notice_delivered")
@@ -230,7 +230,7 @@ def check_answer(
         return
     if filed_on > today:
         raise ServiceError(FILED_IN_FUTURE, "filed_in_future", field="filed_on")
-    if filed_on < delivered:
+    if delivered is not None and filed_on < delivered:
         raise ServiceError(FILED_BEFORE_DELIVERY, "filed_before_delivery", field="filed_on")
     if deadline is not None and filed_on > deadline:
         raise ServiceError(
