@@ -292,7 +292,8 @@ def test_conference_walk_through_http(client, officer, waiting_case, monkeypatch
             "attendance": "Všichni",
             "discussion": "Diskuse",
             "wishes_considered": "Pes",
-            "approach_order": f"{families[3].pk}",
+            "order": [f.pk for f in families[:3]] + [families[3].pk],
+            "include": [families[3].pk],
             "reasoning": "Proto",
         },
     )
@@ -305,7 +306,8 @@ def test_conference_walk_through_http(client, officer, waiting_case, monkeypatch
             "attendance": "Všichni",
             "discussion": "Diskuse",
             "wishes_considered": "Pes",
-            "approach_order": f"{families[1].pk}, {families[0].pk}",
+            "order": [families[1].pk, families[0].pk, families[2].pk],
+            "include": [families[0].pk, families[1].pk],
             "reasoning": "Zkušenost s potřebami dítěte.",
         },
     )

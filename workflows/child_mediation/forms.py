@@ -9,6 +9,7 @@ from nrp import law
 from nrp.core.choices import MEDIATED_CARE_TYPES, CareType, ContactLevel, HealthNeed, HouseholdPosition
 from nrp.core.forms import CzechModelChoiceField
 from nrp.core.models import Orp
+from workflows.child_mediation.forms_approach_order import ApproachOrderField
 from workflows.child_mediation.models import Child, ClosureReason, ParticipantRole
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -122,18 +123,17 @@ class MinutesForm(forms.Form):
     wishes_considered = forms.CharField(
         label=_("Jak byla zohledněna přání dítěte"), widget=forms.Textarea(attrs={"rows": 3})
     )
-    approach_order = forms.CharField(
+    approach_order = ApproachOrderField(
         label=_("Pořadí rodin k oslovení"),
-        help_text=_("Čísla záznamů v evidenci žadatelů z užšího výběru, v pořadí oslovení, oddělená čárkou."),
+        help_text=_(
+            "Zaškrtněte rodiny z užšího výběru, které se mají oslovit, a tlačítky výš / níž určete pořadí oslovení."
+        ),
     )
     reasoning = forms.CharField(label=_("Zdůvodnění pořadí"), widget=forms.Textarea(attrs={"rows": 3}))
 
-    def clean_approach_order(self) -> list[int]:
-        raw = self.cleaned_data["approach_order"].replace(";", ",").replace(" ", ",")
-        try:
-            return [int(part) for part in raw.split(",") if part.strip()]
-        except ValueError as exc:
-            raise forms.ValidationError(_("Zadejte čísla záznamů oddělená čárkou.")) from exc
+    def __init__(self, *args: object, shortlist: list[dict[str, object]] | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["approach_order"].widget.rows = list(shortlist or [])
 
 
 class NoticeForm(forms.Form):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +13,7 @@ from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_read, audit_record
 from nrp.core.web import submit
 from workflows.child_mediation import forms, scoped, selectors, services
+from workflows.child_mediation.forms_approach_order import moved
 from workflows.child_mediation.models import CaseConference
 from workflows.child_mediation.views.common import AuthenticatedRequest, act, conference_role_required
 
@@ -111,21 +110,28 @@ def minutes_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if latest is not None and latest.is_signed:
         messages.error(request, _("Podepsaný zápis nelze měnit; opravu zapište jako novou verzi."))
         return redirect(conference_url(conference))
-    if request.method == "POST":
-        form = forms.MinutesForm(request.POST)
+    shortlist = selectors.shortlist_rows(conference)
+    move = request.POST.get("move", "") if request.method == "POST" else ""
+    if move:
+        # An up/down button: the same form again with one family moved, nothing saved and no errors yet.
+        initial = {name: request.POST.get(name, "") for name in forms.MinutesForm.base_fields}
+        initial["approach_order"] = moved(request.POST, move)
+        form = forms.MinutesForm(initial=initial, shortlist=shortlist)
+    elif request.method == "POST":
+        form = forms.MinutesForm(request.POST, shortlist=shortlist)
     else:
-        initial: dict[str, Any] = {"approach_order": ", ".join(str(i) for i in conference.shortlist_entry_ids)}
+        initial = {"approach_order": list(conference.shortlist_entry_ids)}
         if latest is not None:
             initial = {
                 "attendance": latest.attendance,
                 "discussion": latest.discussion,
                 "wishes_considered": latest.wishes_considered,
-                "approach_order": ", ".join(str(i) for i in latest.approach_order),
+                "approach_order": list(latest.approach_order),
                 "reasoning": latest.reasoning,
             }
         else:
             initial["attendance"] = "\n".join(str(p) for p in conference.participants.all())
-        form = forms.MinutesForm(initial=initial)
+        form = forms.MinutesForm(initial=initial, shortlist=shortlist)
     done = submit(
         request,
         form,
@@ -141,7 +147,7 @@ def minutes_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "conference": conference,
             "case": conference.case,
             "form": form,
-            "shortlist": selectors.shortlist_rows(conference),
+            "shortlist": shortlist,
             "wishes": conference.case.wishes,
         },
     )
