@@ -27,7 +27,12 @@ def test_officer_runs_ranking_and_prepares_conference_from_it(client, officer, w
     assert reverse("matching:ranking_detail", args=[ranking.pk]) in detail
     client.post(
         reverse("child_mediation:conference_prepare", args=[waiting_case.pk]),
-        {"scheduled_at": "2026-12-03T09:30", "shortlist_size": "1", "officer_name": "Mgr. Jana Krajská"},
+        {
+            "scheduled_at": "2026-12-03T09:30",
+            "place": "KÚ JMK",
+            "shortlist_size": "1",
+            "officer_name": "Mgr. Jana Krajská",
+        },
     )
     conference = CaseConference.objects.get()
     assert conference.ranking_id == ranking.pk

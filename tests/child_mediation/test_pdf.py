@@ -129,3 +129,23 @@ def test_a_cached_pack_is_not_served_outside_the_region(client, officer, other_o
     response = client.get(url)
     assert response.status_code == 404  # the scope check comes before the cache
     assert not response.content.startswith(b"%PDF")
+
+
+def test_pack_ends_with_an_attendance_and_signature_sheet_of_the_participants(pack):
+    conference, reader = pack
+    last = reader.pages[-1].extract_text()
+    assert "Prezenční listina" in last and "Podpis" in last
+    for participant in conference.participants.all():
+        assert participant.name in last.replace("\n", " ")
+    assert last.count("ano – ne") == conference.participants.count() + 3  # three rows for the uninvited
+
+
+def test_a_new_place_makes_a_new_pack_version(pack):
+    from workflows.child_mediation.pdf import conference_pack_version
+
+    conference, _ = pack
+    before = conference_pack_version(conference)
+    conference.place = "Krajský úřad, zasedačka 2"
+    conference.save(update_fields=["place"])
+    assert conference_pack_version(conference) != before
+    assert "zasedačka 2" in pdf_text(PdfReader(io.BytesIO(conference_pack_pdf(conference))))

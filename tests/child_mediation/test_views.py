@@ -270,6 +270,7 @@ def test_conference_walk_through_http(client, officer, waiting_case, monkeypatch
         {
             "scheduled_at": "2026-12-03T09:30",
             "shortlist_size": "3",
+            "place": "Krajský úřad, Žerotínovo nám. 3, Brno",
             "officer_name": "Mgr. Jana Krajská",
             "ospod_name": "Bc. Eva Brněnská",
             "psychologist_name": "PhDr. Karel Hlava",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from nrp import law
 from nrp.core.choices import MEDIATED_CARE_TYPES, CareType, ContactLevel, HealthNeed, HouseholdPosition
 from nrp.core.forms import CzechModelChoiceField
-from nrp.core.models import Orp
+from nrp.core.models import Orp, User
 from workflows.child_mediation.forms_approach_order import ApproachOrderField
 from workflows.child_mediation.models import Child, ClosureReason, ParticipantRole
 
@@ -92,22 +92,56 @@ class RegisterForm(forms.Form):
     registered_on = forms.DateField(label=_("Datum zařazení do evidence dětí"), widget=DATE)
 
 
+class StaffChoiceField(forms.ModelMultipleChoiceField):
+    """Staff of the child's case, each labelled with the role they take at the conference."""
+
+    case = None
+
+    def label_from_instance(self, obj: User) -> str:  # type: ignore[override]
+        from workflows.child_mediation.services.conference_invitations import participant_role
+
+        name = obj.get_full_name() or obj.email
+        return f"{name} ({ParticipantRole(participant_role(obj, self.case)).label})" if self.case else name
+
+
 class ConferenceForm(forms.Form):
     scheduled_at = forms.DateTimeField(label=_("Termín konference"), widget=DATETIME)
+    place = forms.CharField(
+        label=_("Místo konání"), max_length=200, help_text=_("Adresa nebo místnost; uvede se v pozvánce.")
+    )
     shortlist_size = forms.IntegerField(label=_("Počet rodin v užším výběru (N)"), min_value=1, max_value=20, initial=5)
-    officer_name = forms.CharField(label=_("Pracovník krajského úřadu"), max_length=200)
+    staff = StaffChoiceField(
+        label=_("Pozvaní pracovníci"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Dostanou e-mailem pozvánku s položkou do kalendáře (bez údajů o dítěti)."),
+    )
+    officer_name = forms.CharField(
+        label=_("Pracovník krajského úřadu (není-li mezi pozvanými)"), max_length=200, required=False
+    )
     ospod_name = forms.CharField(label=_("Pracovník OSPOD dítěte"), max_length=200, required=False)
     psychologist_name = forms.CharField(label=_("Psycholog"), max_length=200, required=False)
     carer_name = forms.CharField(label=_("Současný pečovatel dítěte"), max_length=200, required=False)
     guide_name = forms.CharField(label=_("Průvodce (je-li to namístě)"), max_length=200, required=False)
     other_names = forms.CharField(
-        label=_("Další účastníci (každý na nový řádek)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Další účastníci mimo systém (každý na nový řádek)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
+
+    def __init__(self, *args: object, case: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if case is not None:
+            from workflows.child_mediation.services.conference_invitations import eligible_staff
+
+            self.fields["staff"].queryset = eligible_staff(case)
+            self.fields["staff"].case = case
 
     def participants(self) -> list[tuple[str, str]]:
         d = self.cleaned_data
         rows = [
-            (ParticipantRole.OFFICER, d["officer_name"]),
+            (ParticipantRole.OFFICER, d.get("officer_name", "")),
             (ParticipantRole.OSPOD, d.get("ospod_name", "")),
             (ParticipantRole.PSYCHOLOGIST, d.get("psychologist_name", "")),
             (ParticipantRole.CARER, d.get("carer_name", "")),

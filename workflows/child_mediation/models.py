@@ -208,6 +208,8 @@ class CaseConference(models.Model):
 
     case = models.ForeignKey(ChildCase, on_delete=models.CASCADE, related_name="conferences")
     scheduled_at = models.DateTimeField(_("termín konání"))
+    # Where it meets (an address or a room); sent in the invitation and its calendar entry.
+    place = models.CharField(_("místo konání"), max_length=200, blank=True, default="")
     shortlist_size = models.PositiveSmallIntegerField(_("počet rodin v užším výběru"), default=5)
     # The stored ranking (matching.RankingRun) the shortlist was taken from; an id, so matching stays optional.
     ranking_id = models.PositiveIntegerField(_("pořadí (ranking)"), null=True, blank=True)

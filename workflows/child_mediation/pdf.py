@@ -32,6 +32,8 @@ AGENDA = [
 ]
 
 
+# Empty rows of the attendance sheet for participants who come without an invitation.
+SIGNATURE_SHEET_BLANK_ROWS = 3
 # A week: a conference is held within days of its preparation; an old version simply expires.
 PACK_CACHE_SECONDS = 7 * 24 * 3600
 
@@ -53,6 +55,7 @@ def conference_pack_html(conference: CaseConference, *, generated: datetime | No
                 "shortlist": shortlist,
                 "participants": list(conference.participants.all()),
                 "agenda": AGENDA,
+                "blank_rows": range(SIGNATURE_SHEET_BLANK_ROWS),
                 "generated": generated,
             },
         )

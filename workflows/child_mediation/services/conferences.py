@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -23,12 +24,18 @@ from workflows.child_mediation.models import (
     ParticipantRole,
 )
 from workflows.child_mediation.services.common import audit, lock_case, refusal, require_officer
+from workflows.child_mediation.services.conference_invitations import (
+    eligible_staff,
+    participant_role,
+    send_invitations,
+)
 
 SHORTLIST_SIZE_RANGE = (1, 20)
 SHORTLIST_SIZE_INVALID = _("Počet rodin v užším výběru musí být 1 až 20.")
 CONFERENCE_NEEDS_RANKING = _("Nejdříve spusťte párování; užší výběr se bere z uloženého pořadí.")
 CONFERENCE_CASE_NOT_SEARCHING = _("Konferenci lze připravit jen pro dítě v evidenci, pro které se hledá rodina.")
 CONFERENCE_NEEDS_PARTICIPANTS = _("Uveďte alespoň jednoho účastníka konference.")
+PARTICIPANT_NOT_ELIGIBLE = _("Pozvat lze jen pracovníky kraje dítěte a OSPOD dítěte s rolí v případu.")
 RANKING_OTHER_CASE = _("Pořadí patří jinému dítěti.")
 ORDER_EMPTY = _("Uveďte alespoň jednu rodinu k oslovení.")
 ORDER_NOT_IN_SHORTLIST = _("Oslovit lze jen rodiny z užšího výběru konference.")
@@ -80,8 +87,14 @@ def conference_prepare(
     shortlist_size: int,
     participants: list[tuple[str, str]],
     ranking: Any,
+    staff: Iterable[User] = (),
+    place: str = "",
 ) -> CaseConference:
-    """Prepare the conference: date, participants and the top-N shortlist of a stored ranking."""
+    """Prepare the conference: date, place, participants and the top-N shortlist of a stored ranking.
+
+    ``staff`` are users invited by name (the region's officers and assessors, the child's OSPOD); each gets an
+    e-mail with a calendar entry once the conference is saved. ``participants`` are (role, name) written as text.
+    """
     case = lock_case(case)
     require_officer(officer, case)
     if case.status not in (ChildCaseStatus.WAITING, ChildCaseStatus.NATIONAL):
@@ -94,11 +107,16 @@ def conference_prepare(
     if ranking_case_id != case.pk:
         raise refusal(RANKING_OTHER_CASE, "ranking_of_other_case")
     cleaned = [(role, name.strip()) for role, name in participants if name and name.strip()]
-    if not cleaned:
+    staff = list(dict.fromkeys(staff))
+    eligible = set(eligible_staff(case).values_list("pk", flat=True))
+    if any(user.pk not in eligible for user in staff):
+        raise refusal(PARTICIPANT_NOT_ELIGIBLE, "participant_not_eligible", field="staff")
+    if not cleaned and not staff:
         raise refusal(CONFERENCE_NEEDS_PARTICIPANTS, "participants_required", field="participants")
     conference = CaseConference(
         case=case,
         scheduled_at=scheduled_at,
+        place=(place or "").strip(),
         shortlist_size=shortlist_size,
         ranking_id=getattr(ranking, "pk", None),
         national=bool(getattr(ranking, "national", False)) or getattr(ranking, "scope", "") == "national",
@@ -111,7 +129,14 @@ def conference_prepare(
         if role not in ParticipantRole.values:
             role = ParticipantRole.OTHER
         ConferenceParticipant.objects.create(conference=conference, role=role, name=name)
-    audit(officer, AuditAction.CREATE, conference, case, shortlist=len(conference.shortlist))
+    for user in staff:
+        name = user.get_full_name() or user.email
+        ConferenceParticipant.objects.create(
+            conference=conference, role=participant_role(user, case), name=name, user=user
+        )
+    audit(officer, AuditAction.CREATE, conference, case, shortlist=len(conference.shortlist), invited=len(staff))
+    if staff:
+        transaction.on_commit(lambda: send_invitations(conference))
     return conference
 
 

@@ -27,9 +27,10 @@ def conference_prepare(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     case = scoped.case_for_officer(request, pk)
     ranking = selectors.latest_ranking(user=request.user, case=case)
     if request.method == "POST":
-        form = forms.ConferenceForm(request.POST)
+        form = forms.ConferenceForm(request.POST, case=case)
     else:
-        form = forms.ConferenceForm(initial={"officer_name": request.user.get_full_name(), "shortlist_size": 5})
+        initial = {"shortlist_size": 5, "staff": [request.user.pk]}
+        form = forms.ConferenceForm(initial=initial, case=case)
     done = submit(
         request,
         form,
@@ -40,6 +41,8 @@ def conference_prepare(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             shortlist_size=data["shortlist_size"],
             participants=form.participants(),
             ranking=ranking,
+            staff=list(data["staff"]),
+            place=data["place"],
         ),
         success=_("Případová konference je připravena."),
         redirect_to=conference_url,
