@@ -9,6 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from nrp.audit.models import AuditAction, AuditEvent
+from nrp.core.choices import HealthNeed
 from workflows.child_mediation.pdf import conference_pack_pdf
 
 from .conftest import held_conference, make_entry
@@ -149,3 +150,20 @@ def test_a_new_place_makes_a_new_pack_version(pack):
     conference.save(update_fields=["place"])
     assert conference_pack_version(conference) != before
     assert "zasedačka 2" in pdf_text(PdfReader(io.BytesIO(conference_pack_pdf(conference))))
+
+
+def test_pack_sets_each_shortlisted_familys_profile_next_to_the_childs_needs(pack):
+    conference, reader = pack
+    text = pdf_text(reader)
+    assert "Profily rodin z užšího výběru vedle potřeb dítěte" in text
+    for row in conference.shortlist:
+        assert f"{row['rank']}. rodina č. {row['entry_id']} · Jihomoravský kraj" in text
+    section = text.split("Profily rodin")[1].split("Prezenční listina")[0]
+    assert section.count("Potřeby dítěte") == len(conference.shortlist)
+    assert "až 3 děti, přijme sourozence" in section  # what the family accepts, in Czech plural
+    assert "dívka, chlapec" in section  # sexes a family accepts, as words for a child
+    assert "0 let až 17 let" in section
+    # The child's need (by its Czech label, not its code) beside each family, which accepts every need here.
+    flat = " ".join(section.split())
+    assert flat.count(str(HealthNeed("delay").label)) == 2 * len(conference.shortlist)
+    assert "bez zvláštních potřeb" not in flat

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 
 from workflows.child_mediation import selectors
 from workflows.child_mediation.models import CaseConference
+from workflows.child_mediation.pack_profiles import shortlist_profiles
 
 AGENDA = [
     "Úvod a představení účastníků",
@@ -46,13 +47,15 @@ def conference_pack_html(conference: CaseConference, *, generated: datetime | No
         for row in conference.shortlist
     ]
     with translation.override("cs"):
+        profile = selectors.anonymised_profile(case)
         return render_to_string(
             "child_mediation/pdf/conference_pack.html",
             {
                 "conference": conference,
                 "case": case,
-                "profile": selectors.anonymised_profile(case),
+                "profile": profile,
                 "shortlist": shortlist,
+                "families": shortlist_profiles(shortlist, profile),
                 "participants": list(conference.participants.all()),
                 "agenda": AGENDA,
                 "blank_rows": range(SIGNATURE_SHEET_BLANK_ROWS),
