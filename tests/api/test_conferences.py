@@ -100,6 +100,30 @@ def test_conference_needs_participants(api, officer, home_case, ranking):
     assert not CaseConference.objects.exists()
 
 
+def test_staff_ids_invite_the_cases_staff_by_email_and_others_are_refused(
+    api, officer, ospod_worker, other_officer, home_case, ranking, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    refused = api(officer).post(
+        conferences_url(home_case), prepare_body(ranking_id=ranking.pk, staff_ids=[other_officer.pk])
+    )
+    assert_problem(refused, 400)
+    assert "participant_not_eligible" in refused.content.decode()
+    assert not CaseConference.objects.exists() and not mail.outbox
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api(officer).post(
+            conferences_url(home_case),
+            prepare_body(ranking_id=ranking.pk, staff_ids=[ospod_worker.pk], place="KÚ JMK, zasedačka 2"),
+        )
+    assert response.status_code == 201, response.content
+    assert response.json()["place"] == "KÚ JMK, zasedačka 2"
+    conference = CaseConference.objects.get()
+    assert conference.participants.get(user=ospod_worker).role == "ospod"
+    assert [m.to for m in mail.outbox] == [[ospod_worker.email]]
+    assert mail.outbox[0].attachments[0][0].endswith(".ics")
+
+
 def test_ranking_of_another_child_is_refused(api, officer, ospod_worker, home_case, ranking):
     from tests.child_mediation.conftest import propose
     from workflows.child_mediation import services

@@ -16,6 +16,7 @@ from nrp.api.permissions import PolicyPermission
 from nrp.api.serializers import StrictSerializer
 from nrp.api.views import ApiView, ScopedListApi
 from nrp.audit.services import audit_read
+from nrp.core.models import User
 from workflows.child_mediation import permissions, scoped, selectors, services
 from workflows.child_mediation.apis.common import (
     CaseRefSerializer,
@@ -89,6 +90,7 @@ class ConferenceOutputSerializer(OutputModelSerializer):
             "scheduled_at",
             "status",
             "shortlist_size",
+            "place",
             "ranking_id",
             "national",
             "participants",
@@ -117,6 +119,29 @@ class ConferencePrepareInput(StrictSerializer):
         help_text=_("Uložené pořadí; bez něj poslední / Stored ranking; default the latest."),
     )
     participants = ParticipantSerializer(many=True, min_length=1, max_length=30)  # type: ignore[call-arg]
+    place = serializers.CharField(
+        max_length=200, required=False, default="", allow_blank=True, help_text=_("Místo konání / Place.")
+    )
+    staff_ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**31 - 1),
+        required=False,
+        default=list,
+        max_length=30,
+        help_text=_(
+            "Pozvaní pracovníci případu (id uživatelů); dostanou e-mail s pozvánkou a ICS. / Invited staff of the "
+            "case (user ids); each gets an e-mail invitation with an ICS entry."
+        ),
+    )
+
+
+def invited_staff(ids: list[int]) -> list[User]:
+    """Users by id; an unknown id is refused like a user outside the case (the service checks the case)."""
+    users = {u.pk: u for u in User.objects.filter(pk__in=ids)}
+    if len(users) != len(set(ids)):
+        from workflows.child_mediation.services.conferences import PARTICIPANT_NOT_ELIGIBLE
+
+        raise refuse("staff_ids", PARTICIPANT_NOT_ELIGIBLE, "participant_not_eligible")
+    return [users[i] for i in dict.fromkeys(ids)]
 
 
 @extend_schema(tags=["conferences"])
@@ -167,6 +192,8 @@ class ConferenceListApi(InputMixin, ScopedListApi):
             shortlist_size=data["shortlist_size"],
             participants=[(p["role"], p["name"]) for p in data["participants"]],  # source="role"
             ranking=ranking,
+            staff=invited_staff(data["staff_ids"]),
+            place=data["place"],
         )
         return Response(conference_data(conference), status=status.HTTP_201_CREATED)
 
