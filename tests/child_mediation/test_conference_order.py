@@ -49,7 +49,7 @@ def test_the_form_lists_the_shortlist_in_order_all_included(client, officer, con
     assert f'name="move" value="down:{ids[0]}"' in html and f'name="move" value="up:{ids[0]}"' not in html
     assert f'name="move" value="up:{ids[2]}"' in html and f'name="move" value="down:{ids[2]}"' not in html
     assert "<script" not in html.split('id="approach-order"')[1].split("</fieldset>")[0]
-    assert f"Rodina č. {ids[0]}" in html
+    assert f"Záznam č. {ids[0]} v evidenci žadatelů" in html
 
 
 def test_moving_a_family_re_renders_without_saving_and_keeps_the_texts(client, officer, conference):
