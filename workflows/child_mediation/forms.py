@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +12,7 @@ from nrp.core.choices import MEDIATED_CARE_TYPES, CareType, ContactLevel, Health
 from nrp.core.forms import CzechModelChoiceField
 from nrp.core.models import Orp, User
 from workflows.child_mediation.forms_approach_order import ApproachOrderField
-from workflows.child_mediation.models import Child, ClosureReason, ParticipantRole
+from workflows.child_mediation.models import Child, ChildCase, ClosureReason, ParticipantRole
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -95,9 +97,9 @@ class RegisterForm(forms.Form):
 class StaffChoiceField(forms.ModelMultipleChoiceField):
     """Staff of the child's case, each labelled with the role they take at the conference."""
 
-    case = None
+    case: ChildCase | None = None
 
-    def label_from_instance(self, obj: User) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: User) -> str:
         from workflows.child_mediation.services.conference_invitations import participant_role
 
         name = obj.get_full_name() or obj.email
@@ -130,13 +132,15 @@ class ConferenceForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: object, case: object = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, case: ChildCase | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         if case is not None:
             from workflows.child_mediation.services.conference_invitations import eligible_staff
 
-            self.fields["staff"].queryset = eligible_staff(case)
-            self.fields["staff"].case = case
+            staff = self.fields["staff"]
+            assert isinstance(staff, StaffChoiceField)
+            staff.queryset = eligible_staff(case)
+            staff.case = case
 
     def participants(self) -> list[tuple[str, str]]:
         d = self.cleaned_data
@@ -165,8 +169,8 @@ class MinutesForm(forms.Form):
     )
     reasoning = forms.CharField(label=_("Zdůvodnění pořadí"), widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: object, shortlist: list[dict[str, object]] | None = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, shortlist: list[dict[str, Any]] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["approach_order"].widget.rows = list(shortlist or [])
 
 

@@ -54,7 +54,8 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> str:
     """RFC 5545 §3.1: lines longer than 75 octets continue on the next line after CRLF and a space."""
-    out, current = [], b""
+    out: list[str] = []
+    current = b""
     for char in line:
         encoded = char.encode()
         if len(current) + len(encoded) > (75 if not out else 74):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -117,7 +119,7 @@ def minutes_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     move = request.POST.get("move", "") if request.method == "POST" else ""
     if move:
         # An up/down button: the same form again with one family moved, nothing saved and no errors yet.
-        initial = {name: request.POST.get(name, "") for name in forms.MinutesForm.base_fields}
+        initial: dict[str, Any] = {name: request.POST.get(name, "") for name in forms.MinutesForm.base_fields}
         initial["approach_order"] = moved(request.POST, move)
         form = forms.MinutesForm(initial=initial, shortlist=shortlist)
     elif request.method == "POST":
