@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('child_mediation', '0005_childcase_household_position'),
+        ('child_mediation', '0006_approach_notice_delivery'),
     ]
 
     operations = [
