@@ -330,6 +330,10 @@ SPECTACULAR_SETTINGS = {
         "RegisterStatusEnum": "workflows.applicant_journey.models.RegisterStatus",
         "DocumentStatusEnum": "workflows.applicant_journey.models.DocumentStatus",
         "ChildCaseStatusEnum": "workflows.child_mediation.models.ChildCaseStatus",
+        # Several resources have a field named "kind": each vocabulary keeps its own name.
+        "NotificationKindEnum": "nrp.notifications.models.NotificationKind",
+        "MeetingKindEnum": "workflows.child_mediation.models_notices.MeetingKind",
+        "DocumentKindEnum": "workflows.applicant_journey.models.DocumentKind",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

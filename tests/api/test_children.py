@@ -222,7 +222,7 @@ def test_household_rule_the_proposal_records_whether_the_child_must_be_the_only_
     assert response.status_code == 201, response.content
     assert response.json()["household_position"] == "youngest"
     assert ChildCase.objects.get(pk=response.json()["id"]).household_position == "youngest"
-    assert api(ospod_worker).post(LIST, proposal()).json()["household_position"] == ""
+    assert api(ospod_worker).post(LIST, proposal(confirm_duplicate=True)).json()["household_position"] == ""
     assert_problem(api(ospod_worker).post(LIST, proposal(household_position="eldest")), 400)
 
 

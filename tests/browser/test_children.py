@@ -31,8 +31,9 @@ def test_officer_goes_from_waiting_child_to_conference_shortlist(page, login_as,
     page.get_by_role("link", name="Připravit případovou konferenci").click()
     expect(page.get_by_role("heading", name="Anonymizovaný profil dítěte")).to_be_visible()
     page.get_by_label("Termín konference").fill("2026-12-03T09:30")
+    page.get_by_label("Místo konání").fill("Krajský úřad, Žerotínovo nám. 3, Brno")
     page.get_by_label("Počet rodin v užším výběru (N)").fill("2")
-    page.get_by_label("Pracovník OSPOD dítěte").fill("Bc. Eva Brněnská")
+    page.get_by_label("Pracovník OSPOD dítěte", exact=True).fill("Bc. Eva Brněnská")
     page.get_by_label("Psycholog").fill("PhDr. Karel Hlava")
     page.get_by_role("button", name="Připravit konferenci").click()
 

@@ -173,7 +173,7 @@ def _journey_document(w):
 
 
 # Children register (workflows/child_mediation): a registered child of Brno (JMK) and one of Ostrava (MSK).
-def _child_case_in(w, orp_name: str, officer):
+def _child_case_in(w, orp_name: str, officer, first_name: str = "Zdeňka"):
     from django.utils import timezone
 
     from nrp.core.choices import Role
@@ -187,7 +187,7 @@ def _child_case_in(w, orp_name: str, officer):
         proposed_by=ospod,
         orp=place,
         care_types_sought=["ADOPTION", "FOSTER"],
-        children=[child_data(first_name="Zdeňka", last_name="Tajná-Identita")],
+        children=[child_data(first_name=first_name, last_name="Tajná-Identita")],
         wishes="Chci mít pejska.",
         wishes_how_heard="Rozhovor s pracovnicí OSPOD.",
     )
@@ -229,7 +229,8 @@ def _family_approach(w):
     """The applicant persona's household approached for a home child, its notice handed over in person today."""
     from tests.child_mediation.notice_helpers import approach_of, entry_for
 
-    case = _child_case_in(w, "Brno", w.officer)
+    # Another child than the "child_case" sample: the same child twice would be a duplicate proposal.
+    case = _child_case_in(w, "Brno", w.officer, first_name="Božena")
     return approach_of(case, w.officer, [entry_for(w.household)], draft=False)
 
 
