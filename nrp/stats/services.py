@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from nrp.stats import compute_children, compute_outcomes
-from nrp.stats.compute import applicants
+from nrp.stats.compute import applicants, handovers
 from nrp.stats.compute.inputs import Inputs, load_inputs
 from nrp.stats.models import DailySnapshot, StatsAggregate
 
-SECTIONS = ("funnel", "stage_times", "children", "missing", "placements", "outcomes", "fairness", "yearly")
+SECTIONS = ("funnel", "stage_times", "children", "missing", "placements", "outcomes", "fairness", "yearly", "handover")
 
 
 def snapshot_write(*, inputs: Inputs) -> int:
@@ -35,6 +35,7 @@ def sections_compute(*, inputs: Inputs) -> dict[str, dict[int | None, dict]]:
         "outcomes": compute_outcomes.outcomes_section(inputs),
         "fairness": compute_children.fairness_section(inputs),
         "yearly": compute_outcomes.yearly_section(inputs),
+        "handover": handovers.handover_section(inputs),
     }
 
 

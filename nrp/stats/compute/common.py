@@ -10,6 +10,8 @@ import numpy
 AVG_MONTH_DAYS = 30.44
 WINDOW_MONTHS = 12
 TREND_MONTHS = 24
+# The hand-overs of the applicant's file to the regional office counted: those sent in the last year.
+HANDOVER_WINDOW_DAYS = 365
 # Children: the oldest child of a case decides its age band.
 AGE_BANDS = ((0, 2, "0-2"), (3, 6, "3-6"), (7, 11, "7-11"), (12, 14, "12-14"), (15, 17, "15-17"))
 WAITING_STATUSES = ("waiting", "national", "approaching")

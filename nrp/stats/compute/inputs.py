@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from nrp.stats.compute.common import AVG_MONTH_DAYS, TREND_MONTHS, age_band, age_on
+from nrp.stats.compute.common import AVG_MONTH_DAYS, HANDOVER_WINDOW_DAYS, TREND_MONTHS, age_band, age_on
 
 
 # --- inputs -----------------------------------------------------------------------------------------------
@@ -80,6 +80,7 @@ class Inputs:
     rankings: dict[int, dict]  # ranking id -> {"weights", "created_at"}
     deadline_overrides: dict[int, dict[str, int]]
     placed_by_entry: dict[int, date] = field(default_factory=dict)
+    handovers: list[dict] = field(default_factory=list)  # FileHandover rows sent in the last 12 months
 
 
 def _rows(values: Iterable[Any]) -> list[dict[str, Any]]:
@@ -94,6 +95,7 @@ def load_inputs(*, today: date) -> Inputs:
     from workflows.applicant_journey.models import (
         ApplicantJourney,
         ApplicantRegisterEntry,
+        FileHandover,
         RegionDeadlineConfig,
         StageVisit,
     )
@@ -209,6 +211,11 @@ def load_inputs(*, today: date) -> Inputs:
     overrides: dict[int, dict[str, int]] = defaultdict(dict)
     for region_id, rule, days in RegionDeadlineConfig.objects.values_list("region_id", "rule", "days"):
         overrides[region_id][rule] = days
+    handovers = _rows(
+        FileHandover.objects.filter(sent_on__gte=today - timedelta(days=HANDOVER_WINDOW_DAYS)).values(
+            "region_id", "sent_on", "due_on", "deadline_met"
+        )
+    )
     return Inputs(
         today=today,
         region_ids=list(Region.objects.values_list("pk", flat=True)),
@@ -224,6 +231,7 @@ def load_inputs(*, today: date) -> Inputs:
         rankings=rankings,
         deadline_overrides=dict(overrides),
         placed_by_entry={p["approach__entry_id"]: p["effective_date"] for p in placements},
+        handovers=handovers,
     )
 
 

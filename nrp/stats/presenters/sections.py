@@ -5,6 +5,7 @@ from __future__ import annotations
 from nrp.stats.presenters.applicants import funnel, stage_times
 from nrp.stats.presenters.children import children, missing, placements
 from nrp.stats.presenters.common import Chart, Protector, Section
+from nrp.stats.presenters.handovers import handover
 from nrp.stats.presenters.outcomes import fairness, outcomes
 
 
@@ -12,6 +13,7 @@ def dashboard(aggregates: dict[str, dict], protector: Protector, part_names: dic
     builders = [
         ("funnel", funnel),
         ("stage_times", lambda data, p: stage_times(data, p, part_names)),
+        ("handover", lambda data, p: handover(data, p, part_names)),
         ("children", children),
         ("missing", missing),
         ("placements", placements),
