@@ -127,3 +127,16 @@ def test_the_handovers_take_one_query_whatever_their_number(jmk, guide):
         loaded = load_inputs(today=today)
     assert len(after) == len(before)
     assert sorted(row["deadline_met"] for row in loaded.handovers) == [False, True, True]
+
+
+def test_the_synthetic_country_records_its_handovers_and_the_figure_counts_them(client, ministry_worker, country):
+    since = timezone.localdate() - timedelta(days=365)
+    sent = FileHandover.objects.filter(sent_on__gte=since)
+    assert country["file_handovers"] == FileHandover.objects.count() > 0
+    client.force_login(ministry_worker)
+    total = figures(client.get("/api/v1/stats/dashboard/?region=cr").json())["celkem"]
+    assert total[:3] == [
+        str(sent.count()),
+        str(sent.filter(deadline_met=True).count()),
+        str(sent.filter(deadline_met=False).count()),
+    ]

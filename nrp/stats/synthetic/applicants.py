@@ -64,8 +64,9 @@ def _walk(rng: random.Random, start: date, today: date) -> tuple[list[tuple[str,
 def _journeys(plan: Plan, rng: random.Random, households: list[Household]) -> list[dict]:
     from viewflow.workflow.models import Process, Task
 
+    from workflows.applicant_journey.deadlines import rule_days
     from workflows.applicant_journey.flows import ApplicantJourneyFlow
-    from workflows.applicant_journey.models import ApplicantJourney, StageVisit
+    from workflows.applicant_journey.models import ApplicantJourney, FileHandover, StageVisit
 
     walked = []
     for household in households:
@@ -136,6 +137,24 @@ def _journeys(plan: Plan, rng: random.Random, households: list[Household]) -> li
     for start in range(0, len(journeys), 500):
         ApplicantJourney._base_manager._insert(journeys[start : start + 500], fields=fields, using="default")
     StageVisit.objects.bulk_create(stage_visits, batch_size=BATCH)
+    # The hand-over of the file to the regional office as the ORP records it: due 30 days (the regions'
+    # default, HANDOVER_PERIOD) after the complete application, met when sent by then.
+    handover_days = rule_days("handover", overrides={})
+    handovers = []
+    for row in out:
+        journey = row["journey"]
+        if journey.handed_over_on and journey.application_complete_on:
+            due = journey.application_complete_on + timedelta(days=handover_days)
+            handovers.append(
+                FileHandover(
+                    journey_id=journey.pk,
+                    region_id=row["region_id"],
+                    sent_on=journey.handed_over_on,
+                    due_on=due,
+                    deadline_met=journey.handed_over_on <= due,
+                )
+            )
+    FileHandover.objects.bulk_create(handovers, batch_size=BATCH)
     # Top up to the planned number of tasks with repeated checks (returned applications, re-done steps).
     done = [row for row in out if row["final"] not in {s for s, _, _ in PATH}]
     while len(tasks) < plan.tasks and done:
@@ -145,7 +164,9 @@ def _journeys(plan: Plan, rng: random.Random, households: list[Household]) -> li
     if plan.tasks:
         tasks = tasks[: plan.tasks]
     Task.objects.bulk_create(tasks, batch_size=BATCH)
-    plan.counts.update(journeys=len(journeys), stage_visits=len(stage_visits), tasks=len(tasks))
+    plan.counts.update(
+        journeys=len(journeys), stage_visits=len(stage_visits), tasks=len(tasks), file_handovers=len(handovers)
+    )
     return out
 
 
