@@ -21,7 +21,8 @@ from tests.factories import orp, user_with_role
 from workflows.applicant_journey import services
 from workflows.applicant_journey.models import EventKind, JourneyEvent, JourneyStage
 from workflows.applicant_journey.services import tasks as task_services
-from workflows.applicant_journey.services.steps import DATE_IN_FUTURE, MISSING_ITEMS_REQUIRED
+from workflows.applicant_journey.services.application_steps import MISSING_ITEMS_REQUIRED
+from workflows.applicant_journey.services.step_checks import DATE_IN_FUTURE
 from workflows.applicant_journey.services.tasks import open_task
 
 TASKS = "/api/v1/tasks/"

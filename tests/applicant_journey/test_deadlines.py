@@ -13,7 +13,7 @@ from nrp.core.choices import CareType
 from workflows.applicant_journey import deadlines, services
 from workflows.applicant_journey.models import RegionDeadlineConfig
 from workflows.applicant_journey.selectors import stage_estimates, task_due_on
-from workflows.applicant_journey.services.steps import APPEAL_PERIOD_RUNNING
+from workflows.applicant_journey.services.decision_steps import APPEAL_PERIOD_RUNNING
 from workflows.applicant_journey.services.tasks import open_task
 
 from . import walk

@@ -17,7 +17,7 @@ from tests.factories import household_with_members, orp, user_with_role
 from workflows.applicant_journey import services
 from workflows.applicant_journey.models import DocumentStatus, DocumentVersion, JourneyStage
 from workflows.applicant_journey.services.documents import FILE_TOO_LARGE, FILE_WRONG_TYPE, MAX_DOCUMENT_BYTES
-from workflows.applicant_journey.services.steps import DATE_IN_FUTURE, REASONS_REQUIRED
+from workflows.applicant_journey.services.step_checks import DATE_IN_FUTURE, REASONS_REQUIRED
 from workflows.applicant_journey.services.tasks import open_task
 
 from . import walk

@@ -19,8 +19,8 @@ from workflows.applicant_journey.models import (
     JourneyStage,
     RegisterStatus,
 )
+from workflows.applicant_journey.services.assessment_steps import COURSE_HOURS_MISSING
 from workflows.applicant_journey.services.inspection import inspection_notice_send
-from workflows.applicant_journey.services.steps import COURSE_HOURS_MISSING
 from workflows.applicant_journey.services.tasks import open_task
 
 from . import walk

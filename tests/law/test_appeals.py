@@ -15,7 +15,7 @@ from tests.applicant_journey import walk
 from tests.applicant_journey.walk import DELIVERED
 from workflows.applicant_journey import deadlines, services
 from workflows.applicant_journey.models import ApplicantRegisterEntry, JourneyStage
-from workflows.applicant_journey.services.steps import APPEAL_AND_WAIVER, OUTCOME_DELIVERY_REQUIRED
+from workflows.applicant_journey.services.decision_steps import APPEAL_AND_WAIVER, OUTCOME_DELIVERY_REQUIRED
 from workflows.applicant_journey.services.tasks import open_task
 
 pytestmark = pytest.mark.django_db

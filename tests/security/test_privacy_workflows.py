@@ -24,9 +24,9 @@ from workflows.applicant_journey.models import (
     RegisterStatus,
 )
 from workflows.applicant_journey.privacy import journey_closures, journey_section
+from workflows.applicant_journey.services.application import ensure_checklist
 from workflows.applicant_journey.services.communication import message_send
 from workflows.applicant_journey.services.documents import document_upload
-from workflows.applicant_journey.services.steps import ensure_checklist
 from workflows.child_mediation import services as child_services
 from workflows.child_mediation.models import Child, ChildCase, ChildCaseStatus
 

@@ -18,9 +18,8 @@ from viewflow.workflow import flow
 from workflows.applicant_journey import permissions as P
 from workflows.applicant_journey.forms import steps as F
 from workflows.applicant_journey.models import ApplicantJourney, JourneyStage
-from workflows.applicant_journey.services import assignment, tasks
+from workflows.applicant_journey.services import application_steps, assessment_steps, assignment, decision_steps, tasks
 from workflows.applicant_journey.services import handover as H
-from workflows.applicant_journey.services import steps as S
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ class Step:
 
 INFORMATION_MEETING = Step(
     F.InformationMeetingForm,
-    S.information_meeting_record,
+    application_steps.information_meeting_record,
     JourneyStage.INTEREST,
     rule="information_meeting",
     permission=P.GUIDE_STEP,
@@ -62,7 +61,7 @@ INFORMATION_MEETING = Step(
 )
 FILE_APPLICATION = Step(
     F.FileApplicationForm,
-    S.application_file,
+    application_steps.application_file,
     JourneyStage.APPLICATION,
     rule="file_application",
     permission=P.OSPOD_STEP,
@@ -71,7 +70,7 @@ FILE_APPLICATION = Step(
 )
 CHECK_APPLICATION = Step(
     F.CheckApplicationForm,
-    S.application_check,
+    application_steps.application_check,
     JourneyStage.APPLICATION,
     rule="check_application",
     permission=P.OSPOD_STEP,
@@ -79,7 +78,7 @@ CHECK_APPLICATION = Step(
 )
 COMPLETE_APPLICATION = Step(
     F.CompleteApplicationForm,
-    S.application_complete,
+    application_steps.application_complete,
     JourneyStage.INCOMPLETE,
     rule="complete_application",
     permission=P.APPLICANT_STEP,
@@ -87,7 +86,7 @@ COMPLETE_APPLICATION = Step(
 )
 SOCIAL_INVESTIGATION = Step(
     F.SocialInvestigationForm,
-    S.social_investigation_record,
+    assessment_steps.social_investigation_record,
     JourneyStage.INVESTIGATION,
     rule="social_investigation",
     permission=P.OSPOD_STEP,
@@ -105,7 +104,7 @@ HANDOVER = Step(
 )
 ASSIGN_ASSESSMENT = Step(
     F.AssignAssessmentForm,
-    S.assessment_assign,
+    assessment_steps.assessment_assign,
     JourneyStage.ASSESSMENT,
     rule="assign_assessment",
     permission=P.OFFICER_STEP,
@@ -114,7 +113,7 @@ ASSIGN_ASSESSMENT = Step(
 )
 EXPERT_ASSESSMENT = Step(
     F.ExpertAssessmentForm,
-    S.expert_assessment_record,
+    assessment_steps.expert_assessment_record,
     JourneyStage.ASSESSMENT,
     rule="expert_assessment",
     permission=P.ASSESSOR_STEP,
@@ -123,7 +122,7 @@ EXPERT_ASSESSMENT = Step(
 )
 PREPARATION = Step(
     F.PreparationForm,
-    S.preparation_complete,
+    assessment_steps.preparation_complete,
     JourneyStage.PREPARATION,
     rule="preparation",
     permission=P.OFFICER_STEP,
@@ -131,7 +130,7 @@ PREPARATION = Step(
 )
 FILE_INSPECTION = Step(
     F.FileInspectionForm,
-    S.file_inspection_record,
+    decision_steps.file_inspection_record,
     JourneyStage.INSPECTION,
     rule="file_inspection",
     permission=P.OFFICER_STEP,
@@ -139,7 +138,7 @@ FILE_INSPECTION = Step(
 )
 DECISION = Step(
     F.DecisionForm,
-    S.decision_record,
+    decision_steps.decision_record,
     JourneyStage.DECISION,
     rule="decision",
     permission=P.OFFICER_STEP,
@@ -148,7 +147,7 @@ DECISION = Step(
 )
 FINALITY = Step(
     F.FinalityForm,
-    S.finality_record,
+    decision_steps.finality_record,
     JourneyStage.APPEAL_PERIOD,
     rule="finality",
     permission=P.OFFICER_STEP,
@@ -158,7 +157,7 @@ FINALITY = Step(
 )
 APPEAL_OUTCOME = Step(
     F.AppealOutcomeForm,
-    S.appeal_outcome_record,
+    decision_steps.appeal_outcome_record,
     JourneyStage.APPEAL,
     rule="appeal_outcome",
     permission=P.OFFICER_STEP,

@@ -9,6 +9,24 @@ register_profile_update.
 Tasks: task_take_over, StepError (``message`` for people, ``code`` for the API).
 """
 
+from workflows.applicant_journey.services.application_steps import (
+    application_check,
+    application_complete,
+    application_file,
+    information_meeting_record,
+)
+from workflows.applicant_journey.services.assessment_steps import (
+    assessment_assign,
+    expert_assessment_record,
+    preparation_complete,
+    social_investigation_record,
+)
+from workflows.applicant_journey.services.decision_steps import (
+    appeal_outcome_record,
+    decision_record,
+    file_inspection_record,
+    finality_record,
+)
 from workflows.applicant_journey.services.handover import handover_receipt_confirm, handover_record
 from workflows.applicant_journey.services.lifecycle import (
     change_of_circumstances_report,
@@ -22,20 +40,6 @@ from workflows.applicant_journey.services.register import (
     register_entry_remove,
     register_entry_resume,
     register_profile_update,
-)
-from workflows.applicant_journey.services.steps import (
-    appeal_outcome_record,
-    application_check,
-    application_complete,
-    application_file,
-    assessment_assign,
-    decision_record,
-    expert_assessment_record,
-    file_inspection_record,
-    finality_record,
-    information_meeting_record,
-    preparation_complete,
-    social_investigation_record,
 )
 from workflows.applicant_journey.services.tasks import StepError, task_take_over
 
