@@ -12,7 +12,8 @@ INSTITUTIONAL_CARE_SEARCH, SELECTION, PRE_ADOPTION_CARE, FOSTER_AGREEMENT, PLACE
 
 One module a part: ``citations``, ``policies`` (and ``LegalStepRefused``), ``vocabulary``, ``file_records``
 (before matching, legal evidence), ``proceedings`` (court, tasks), ``skips`` (at approach), ``aftercare_records``.
-The package names its models here: ``workflows/child_mediation/models.py`` imports them so Django registers them.
+The package names its models here: the ``workflows/child_mediation/models`` package imports them so Django
+registers them.
 """
 
 from workflows.child_mediation.legal.aftercare_records import FosterAgreement, PlacementBreakdown, PreAdoptiveCare
