@@ -138,7 +138,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     # has_perm("nrp.<action>_<resource>", obj) and the apps' registered step permissions (viewflow nodes, e.g.
     # "applicant_journey.journey_ospod_step") answered from the policy table (nrp/core/access.py).
-    "nrp.core.access.PolicyPermissionBackend",
+    "nrp.core.permission_backend.PolicyPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,10 +9,12 @@ open there is recorded with that reason. ``weekly_access_digest`` e-mails each r
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -27,7 +29,24 @@ from django.views.decorators.http import require_http_methods
 from nrp.audit import context
 from nrp.audit.models import AuditAction
 from nrp.audit.services import audit_record
-from nrp.core.access import is_case_content_admin_path
+
+# Admin-site models that hold case content: an administrator opens them only with an audited reason.
+CASE_CONTENT_APPS = ("applicant_journey", "child_mediation", "matching", "viewflow", "workflow")
+CASE_CONTENT_MODELS = ("core/household", "core/householdmember")
+
+
+def admin_prefix() -> str:
+    return getattr(settings, "NRP_ADMIN_PREFIX", "/sprava/")
+
+
+def is_case_content_admin_path(path: str, apps: Iterable[str] = CASE_CONTENT_APPS) -> bool:
+    prefix = admin_prefix()
+    if not path.startswith(prefix):
+        return False
+    rest = path[len(prefix) :]
+    app = rest.split("/", 1)[0]
+    return app in apps or any(rest == m or rest.startswith(m + "/") for m in CASE_CONTENT_MODELS)
+
 
 SESSION_KEY = "nrp_exceptional_access"
 GRANT_MINUTES = 15

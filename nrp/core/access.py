@@ -43,8 +43,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from django.conf import settings
-
 from nrp.core.choices import Role
 
 # The scope filters for querysets are part of this engine; their code lives in nrp/core/scopes.py.
@@ -348,24 +346,6 @@ def roles_allowed(action: str, resource: str) -> set[str]:
     return {role for role in POLICY if scope_for(role, resource, action) != Scope.NONE}
 
 
-# Admin-site models that hold case content: an administrator opens them only with an audited reason.
-CASE_CONTENT_APPS = ("applicant_journey", "child_mediation", "matching", "viewflow", "workflow")
-CASE_CONTENT_MODELS = ("core/household", "core/householdmember")
-
-
-def admin_prefix() -> str:
-    return getattr(settings, "NRP_ADMIN_PREFIX", "/sprava/")
-
-
-def is_case_content_admin_path(path: str, apps: Iterable[str] = CASE_CONTENT_APPS) -> bool:
-    prefix = admin_prefix()
-    if not path.startswith(prefix):
-        return False
-    rest = path[len(prefix) :]
-    app = rest.split("/", 1)[0]
-    return app in apps or any(rest == m or rest.startswith(m + "/") for m in CASE_CONTENT_MODELS)
-
-
 PERMISSION_PREFIX = "nrp."
 
 # Django permission names that stand for a policy (viewflow node permissions such as
@@ -399,32 +379,3 @@ def permission_allows(user, name: str, obj: Any = None) -> bool:
     """``user.has_perm(name, obj)`` from the table alone (a superuser gets no shortcut here)."""
     policy = policy_for_permission(name)
     return policy is not None and policy.allows(user, obj)
-
-
-class PolicyPermissionBackend:
-    """Answers ``user.has_perm("nrp.<action>_<resource>", obj)`` and the registered names from the policy table.
-
-    So viewflow nodes (``.Permission("applicant_journey.journey_ospod_step")``), DRF and templates
-    (``perms.nrp``) use the same table as the views. Other permissions fall through to the other backends.
-    """
-
-    def authenticate(self, request, **credentials):
-        return None
-
-    def has_perm(self, user_obj, perm: str, obj=None) -> bool:
-        return permission_allows(user_obj, perm, obj)
-
-    def get_all_permissions(self, user_obj, obj=None) -> set[str]:
-        """The registered names the user's roles give (role-level only)."""
-        if obj is not None:
-            return set()
-        return {name for name, policy in _NAMED_POLICIES.items() if policy.allows(user_obj)}
-
-    def get_user_permissions(self, user_obj, obj=None) -> set[str]:
-        return set()
-
-    def get_group_permissions(self, user_obj, obj=None) -> set[str]:
-        return set()
-
-    def has_module_perms(self, user_obj, app_label: str) -> bool:
-        return False
