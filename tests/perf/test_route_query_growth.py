@@ -14,7 +14,6 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from nrp.core.choices import CareType
 from tests.factories import household_with_members
@@ -40,9 +39,7 @@ def readable_urls(world: matrix.World, persona: str) -> list[tuple[str, str]]:
         for case in matrix.cases_for(name, pattern_kwargs) or []:
             if case.method != "get" or case.expect[persona] != matrix.OK:
                 continue
-            kwargs = case.kwargs(world) if case.kwargs else {}
-            url = matrix.materialize(name) if name.startswith("/") else reverse(name, kwargs=kwargs)
-            urls.append((f"{name} [{case.label}]", url))
+            urls.append((f"{name} [{case.label}]", matrix.case_url(world, name, case)))
     return urls
 
 

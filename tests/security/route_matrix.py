@@ -817,6 +817,15 @@ def materialize(pattern: str) -> str:
     return url.replace("^", "").replace("$", "").replace("\\Z", "")
 
 
+def case_url(world: World, name: str, case: Case) -> str:
+    """The URL a case of route ``name`` requests (a named route with the case's kwargs, or an unnamed pattern)."""
+    if name.startswith("/"):
+        return materialize(name)
+    from django.urls import reverse
+
+    return reverse(name, kwargs=case.kwargs(world) if case.kwargs else {})
+
+
 # --- the legal steps on the child's side (workflows/child_mediation/views/legal*.py, apis/legal*.py) -----------------
 # Reading and the child's view / court proceedings: the region's officers and the child's OSPOD; the other records
 # and decisions: the region's officers (the OSPOD 403). Everyone else 403; another region's case 404.

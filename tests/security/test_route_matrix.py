@@ -103,8 +103,7 @@ def run_matrix(world: matrix.World, persona: str) -> list[str]:
                 otp_verify_session(client, user) if user.is_staff_role or user.is_staff else None
             url = name
             try:
-                kwargs = case.kwargs(world) if case.kwargs else {}
-                url = matrix.materialize(name) if name.startswith("/") else reverse(name, kwargs=kwargs)
+                url = matrix.case_url(world, name, case)
                 data = case.data(world) if case.data else {}
                 response = getattr(client, case.method)(url, data)
                 got = classify(response)
